@@ -1,0 +1,86 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Crucible",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "crucible", targets: ["crucible"]),
+        .library(name: "CrucibleCore", targets: ["CrucibleCore"]),
+        .library(name: "CrucibleSQL", targets: ["CrucibleSQL"]),
+        .library(name: "CrucibleBenchmarks", targets: ["CrucibleBenchmarks"]),
+        .library(name: "CrucibleReports", targets: ["CrucibleReports"]),
+        .library(name: "CrucibleRuns", targets: ["CrucibleRuns"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(name: "CrucibleCore", swiftSettings: strictSettings),
+        .target(
+            name: "CrucibleSQL",
+            dependencies: ["CSQLite", "CrucibleCore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "CrucibleBenchmarks",
+            dependencies: ["CrucibleCore", "CrucibleSQL"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "CrucibleReports",
+            dependencies: ["CrucibleCore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "CrucibleRuns",
+            dependencies: ["CrucibleCore", "CrucibleSQL", "CrucibleBenchmarks", "CrucibleReports"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "crucible",
+            dependencies: [
+                "CrucibleCore", "CrucibleSQL", "CrucibleBenchmarks", "CrucibleReports", "CrucibleRuns",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "CrucibleCoreTests", dependencies: ["CrucibleCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CrucibleSQLTests",
+            dependencies: ["CrucibleSQL", "CrucibleCore", "CSQLite"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CrucibleBenchmarksTests",
+            dependencies: ["CrucibleBenchmarks", "CrucibleSQL", "CrucibleCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CrucibleReportsTests",
+            dependencies: ["CrucibleReports", "CrucibleCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CrucibleRunsTests",
+            dependencies: ["CrucibleRuns", "CrucibleBenchmarks", "CrucibleSQL", "CrucibleCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CrucibleCLITests",
+            dependencies: ["crucible"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

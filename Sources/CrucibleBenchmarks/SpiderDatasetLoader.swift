@@ -1,0 +1,36 @@
+import CrucibleSQL
+import Foundation
+
+/// Loads a Spider-layout split: `dev.json`, `tables.json`, `database/<db_id>/<db_id>.sqlite`.
+public enum SpiderDatasetLoader {
+    private struct Entry: Decodable {
+        var db_id: String
+        var question: String
+        var query: String
+    }
+
+    /// Loads `directory/<questions>` (default `dev.json`), computing each task's hardness from its gold SQL with the
+    /// official counting rules over the schema in `tables.json`.
+    public static func load(directory: String, questions: String = "dev.json") throws(DatasetError) -> SQLDataset {
+        let questionsFile = (directory as NSString).appendingPathComponent(questions)
+        let entries = try JSONFile.decode([Entry].self, at: questionsFile)
+        let schemas = try SpiderTablesFile.load((directory as NSString).appendingPathComponent("tables.json"))
+        let databaseRoot = (directory as NSString).appendingPathComponent("database")
+        var filesByDatabase: [String: [String]] = [:]
+        var tasks: [SQLTask] = []
+        tasks.reserveCapacity(entries.count)
+        for (index, entry) in entries.enumerated() {
+            if filesByDatabase[entry.db_id] == nil {
+                filesByDatabase[entry.db_id] = DatabaseDirectory.files(root: databaseRoot, databaseID: entry.db_id)
+            }
+            let hardness = schemas[entry.db_id].flatMap { schema in
+                try? SpiderHardness.classify(entry.query, schema: schema).rawValue
+            }
+            tasks.append(
+                SQLTask(
+                    index: index, databaseID: entry.db_id, question: entry.question, gold: entry.query,
+                    category: hardness, databasePaths: filesByDatabase[entry.db_id] ?? []))
+        }
+        return SQLDataset(kind: .spider, directory: directory, questionsFile: questionsFile, tasks: tasks)
+    }
+}

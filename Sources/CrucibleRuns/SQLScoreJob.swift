@@ -1,0 +1,226 @@
+public import CrucibleBenchmarks
+import CrucibleCore
+import CrucibleSQL
+import Foundation
+
+/// Scores text-to-SQL predictions by execution: validates the inputs, runs every distinct query once on all
+/// cores, checks the golds, and applies each rule.
+public struct SQLScoreJob: Sendable {
+    public var dataset: SQLDataset
+    public var predictions: [String]
+    public var options: SQLScoreOptions
+
+    public init(dataset: SQLDataset, predictions: [String], options: SQLScoreOptions) throws(DatasetError) {
+        precondition(!options.rules.isEmpty, "at least one rule")
+        guard predictions.count == dataset.tasks.count else {
+            throw DatasetError(
+                .mismatch, file: dataset.questionsFile,
+                "\(predictions.count) predictions for \(dataset.tasks.count) tasks")
+        }
+        let missing = dataset.missingDatabases
+        if !missing.isEmpty && !options.allowUnavailable {
+            let count = dataset.tasks.filter { !$0.isAvailable }.count
+            throw DatasetError(
+                .missingDatabase, file: dataset.directory,
+                "no database file for \(missing.joined(separator: ", ")) (\(count) tasks); restore it, or pass "
+                    + "--allow-unavailable to score the other tasks and report these as unavailable")
+        }
+        self.dataset = dataset
+        self.predictions = predictions
+        self.options = options
+    }
+
+    /// Runs the job. `progress` receives (queries finished, queries in all).
+    public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) -> SQLScoreResult {
+        let started = Date()
+        let rules = options.rules.map { $0.rule(keepDistinct: options.keepDistinct) }
+        let plans = dataset.tasks.map { task in
+            rules.map { $0.prepare(prediction: predictions[task.index], gold: task.gold) }
+        }
+        var queries: [SQLQuery] = []
+        for task in dataset.tasks where task.isAvailable {
+            for prepared in plans[task.index] {
+                for path in task.databasePaths {
+                    queries.append(SQLQuery(databasePath: path, sql: prepared.gold))
+                    queries.append(SQLQuery(databasePath: path, sql: prepared.prediction))
+                }
+            }
+            if options.checkGoldDeterminism, let primary = plans[task.index].first,
+                Self.dependsOnRowOrder(primary.gold)
+            {
+                for path in task.databasePaths {
+                    queries.append(SQLQuery(databasePath: path, sql: primary.gold, reversedScanOrder: true))
+                }
+            }
+        }
+        let executor = SQLExecutor(limits: options.limits, workers: options.workers)
+        let total = Set(queries).count
+        let report: (@Sendable (Int) -> Void)? =
+            if let progress { { done in progress(done, total) } } else { nil }
+        var outcomes = executor.execute(queries, progress: report)
+        if options.checkGoldDeterminism {
+            let probes = tieProbes(plans: plans, outcomes: outcomes)
+            outcomes.merge(executor.execute(probes)) { first, _ in first }
+        }
+        let executionSeconds = Date().timeIntervalSince(started)
+        let scores = dataset.tasks.map { task in
+            score(task, plans: plans[task.index], rules: rules, outcomes: outcomes)
+        }
+        let goldChecks = checkGolds(plans: plans, rules: rules, outcomes: outcomes, scores: scores)
+        return SQLScoreResult(
+            kind: dataset.kind, rules: options.rules, scores: scores, goldChecks: goldChecks,
+            distinctQueries: total, executionSeconds: executionSeconds)
+    }
+
+    /// The tie-broken variants of every gold with a top-level ORDER BY that ran.
+    private func tieProbes(plans: [[PreparedComparison]], outcomes: [SQLQuery: TimedOutcome]) -> [SQLQuery] {
+        var probes: [SQLQuery] = []
+        for task in dataset.tasks where task.isAvailable {
+            let gold = plans[task.index][0].gold
+            for path in task.databasePaths {
+                guard let table = outcomes[SQLQuery(databasePath: path, sql: gold)]?.outcome.table,
+                    let variants = OrderTieBreaker.variants(of: gold, columnCount: table.columnCount)
+                else { continue }
+                probes.append(SQLQuery(databasePath: path, sql: variants.ascending))
+                probes.append(SQLQuery(databasePath: path, sql: variants.descending))
+            }
+        }
+        return probes
+    }
+
+    /// Golds whose result can change with the physical row order: a LIMIT cut, or an order that is compared.
+    static func dependsOnRowOrder(_ gold: String) -> Bool {
+        let lower = gold.lowercased()
+        return lower.contains("limit") || lower.contains("order by")
+    }
+
+    private func score(
+        _ task: SQLTask, plans: [PreparedComparison], rules: [any SQLComparisonRule],
+        outcomes: [SQLQuery: TimedOutcome]
+    ) -> SQLTaskScore {
+        guard task.isAvailable else {
+            return SQLTaskScore(
+                taskID: task.index, databaseID: task.databaseID, category: task.category,
+                statuses: rules.map { .init(rule: $0.name.rawValue, status: .unavailable) },
+                error: "database `\(task.databaseID)` is not available", goldRows: nil, predictedRows: nil,
+                goldSeconds: 0, predictedSeconds: 0)
+        }
+        var statuses: [SQLTaskScore.RuleStatus] = []
+        var first: (error: String?, gold: Int?, predicted: Int?, goldSeconds: Double, predictedSeconds: Double)?
+        for (rule, prepared) in zip(rules, plans) {
+            let verdict = Self.judge(task, prepared: prepared, rule: rule, outcomes: outcomes)
+            statuses.append(.init(rule: rule.name.rawValue, status: verdict.status))
+            if first == nil {
+                first = (verdict.error, verdict.goldRows, verdict.predictedRows, verdict.goldSeconds, verdict.predictedSeconds)
+            }
+        }
+        return SQLTaskScore(
+            taskID: task.index, databaseID: task.databaseID, category: task.category, statuses: statuses,
+            error: first?.error, goldRows: first?.gold, predictedRows: first?.predicted,
+            goldSeconds: first?.goldSeconds ?? 0, predictedSeconds: first?.predictedSeconds ?? 0)
+    }
+
+    struct Verdict {
+        var status: ScoreStatus
+        var error: String?
+        var goldRows: Int?
+        var predictedRows: Int?
+        var goldSeconds = 0.0
+        var predictedSeconds = 0.0
+    }
+
+    /// A prediction passes only if it matches on every database of its task; the first failure decides.
+    static func judge(
+        _ task: SQLTask, prepared: PreparedComparison, rule: any SQLComparisonRule, outcomes: [SQLQuery: TimedOutcome]
+    ) -> Verdict {
+        var verdict = Verdict(status: .match)
+        for path in task.databasePaths {
+            guard let gold = outcomes[SQLQuery(databasePath: path, sql: prepared.gold)],
+                let predicted = outcomes[SQLQuery(databasePath: path, sql: prepared.prediction)]
+            else { preconditionFailure("every planned query is executed") }
+            verdict.goldSeconds += gold.seconds
+            verdict.predictedSeconds += predicted.seconds
+            verdict.goldRows = gold.outcome.table?.rows.count
+            verdict.predictedRows = predicted.outcome.table?.rows.count
+            let database = (path as NSString).lastPathComponent
+            guard let goldTable = gold.outcome.table else {
+                verdict.status = .goldFailed
+                verdict.error = "gold failed on \(database): \(gold.outcome.message ?? gold.outcome.statusName)"
+                return verdict
+            }
+            guard let predictedTable = predicted.outcome.table else {
+                verdict.status = status(of: predicted.outcome)
+                verdict.error = predicted.outcome.message
+                return verdict
+            }
+            if !rule.matches(prediction: predictedTable, gold: goldTable, orderMatters: prepared.orderMatters) {
+                verdict.status = .mismatch
+                if task.databasePaths.count > 1 { verdict.error = "results differ on \(database)" }
+                return verdict
+            }
+        }
+        return verdict
+    }
+
+    static func status(of outcome: SQLOutcome) -> ScoreStatus {
+        switch outcome {
+        case .rows: return .match
+        case .error: return .error
+        case .timeout: return .timeout
+        case .rowCap: return .rowCap
+        case .memoryCap: return .memoryCap
+        case .denied: return .denied
+        }
+    }
+
+    private func checkGolds(
+        plans: [[PreparedComparison]], rules: [any SQLComparisonRule], outcomes: [SQLQuery: TimedOutcome],
+        scores: [SQLTaskScore]
+    ) -> GoldCheckReport {
+        var failures: [GoldCheckReport.Failure] = []
+        var nondeterministic: [GoldCheckReport.Nondeterminism] = []
+        var executed = 0
+        var orderChecked = 0
+        for task in dataset.tasks where task.isAvailable {
+            let prepared = plans[task.index][0]
+            for path in task.databasePaths {
+                executed += 1
+                guard let forward = outcomes[SQLQuery(databasePath: path, sql: prepared.gold)] else { continue }
+                guard let table = forward.outcome.table else {
+                    failures.append(
+                        .init(
+                            taskID: task.index, database: path, status: forward.outcome.statusName,
+                            message: forward.outcome.message ?? ""))
+                    continue
+                }
+                var alternatives: [(SQLQuery, String)] = []
+                if let variants = OrderTieBreaker.variants(of: prepared.gold, columnCount: table.columnCount) {
+                    let limited = OrderTieBreaker.hasTopLevelLimit(prepared.gold)
+                    let reason = limited ? "ties at the LIMIT cut" : "tied rows in a compared order"
+                    alternatives.append((SQLQuery(databasePath: path, sql: variants.ascending), reason))
+                    alternatives.append((SQLQuery(databasePath: path, sql: variants.descending), reason))
+                }
+                alternatives.append(
+                    (
+                        SQLQuery(databasePath: path, sql: prepared.gold, reversedScanOrder: true),
+                        "result changes with the scan order"
+                    ))
+                let checked = alternatives.compactMap { query, reason in outcomes[query].map { ($0, reason) } }
+                if !checked.isEmpty { orderChecked += 1 }
+                let unstable = checked.first { alternative, _ in
+                    guard let other = alternative.outcome.table else { return false }
+                    return !(rules[0].matches(prediction: other, gold: table, orderMatters: prepared.orderMatters)
+                        && rules[0].matches(prediction: table, gold: other, orderMatters: prepared.orderMatters))
+                }
+                if let unstable {
+                    nondeterministic.append(.init(taskID: task.index, database: path, sql: task.gold, reason: unstable.1))
+                }
+            }
+        }
+        let scored = scores.filter { $0.passed != nil }
+        let reachable = scored.filter { $0.status != .goldFailed }.count
+        return GoldCheckReport(
+            executed: executed, orderChecked: orderChecked, failures: failures, nondeterministic: nondeterministic,
+            maxReachableAccuracy: scored.isEmpty ? nil : Double(reachable) / Double(scored.count))
+    }
+}

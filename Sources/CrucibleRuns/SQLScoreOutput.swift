@@ -1,0 +1,112 @@
+import CrucibleBenchmarks
+public import CrucibleCore
+import CrucibleReports
+public import Foundation
+
+/// Writes a score result as `results.jsonl`, `summary.json` and `report.md`.
+public enum SQLScoreOutput {
+    /// Where the inputs came from, recorded in the summary and the report.
+    public struct Provenance: Sendable {
+        public var dataset: String
+        public var predictions: String
+        public var timeout: Double
+
+        public init(dataset: String, predictions: String, timeout: Double) {
+            self.dataset = dataset
+            self.predictions = predictions
+            self.timeout = timeout
+        }
+    }
+
+    public static func write(_ result: SQLScoreResult, provenance: Provenance, to directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let folder = URL(fileURLWithPath: directory)
+        try resultsLines(result).write(to: folder.appendingPathComponent("results.jsonl"))
+        try Data((summary(result, provenance: provenance).serialized(pretty: true) + "\n").utf8)
+            .write(to: folder.appendingPathComponent("summary.json"))
+        try Data(SQLScoreReport.markdown(result, provenance: provenance).utf8)
+            .write(to: folder.appendingPathComponent("report.md"))
+    }
+
+    public static func resultsLines(_ result: SQLScoreResult) -> Data {
+        var out = Data()
+        for score in result.scores {
+            var object: [(String, JSONValue)] = [
+                ("task_id", .number(Double(score.taskID))),
+                ("db_id", .string(score.databaseID)),
+                (result.kind.categoryName, score.category.map(JSONValue.string) ?? .null),
+                ("passed", score.passed.map(JSONValue.bool) ?? .null),
+                ("status", .string(score.status.rawValue)),
+                ("rule", .string(score.statuses[0].rule)),
+                ("error", score.error.map(JSONValue.string) ?? .null),
+                ("gold_rows", score.goldRows.map { .number(Double($0)) } ?? .null),
+                ("predicted_rows", score.predictedRows.map { .number(Double($0)) } ?? .null),
+                ("gold_seconds", .number(rounded(score.goldSeconds))),
+                ("predicted_seconds", .number(rounded(score.predictedSeconds))),
+            ]
+            if score.statuses.count > 1 {
+                object.append(("rules", .object(score.statuses.map { ($0.rule, .string($0.status.rawValue)) })))
+            }
+            out.append(contentsOf: JSONValue.object(object).serialized().utf8)
+            out.append(UInt8(ascii: "\n"))
+        }
+        return out
+    }
+
+    public static func summary(_ result: SQLScoreResult, provenance: Provenance) -> JSONValue {
+        let breakdown = result.breakdown()
+        let statuses = ScoreStatus.allCases.compactMap { status in
+            result.statusCounts[status].map { (status.rawValue, JSONValue.number(Double($0))) }
+        }
+        var object: [(String, JSONValue)] = [
+            ("benchmark", .string(result.kind.rawValue)),
+            ("rule", .string(result.rules[0].rawValue)),
+            ("dataset", .string(provenance.dataset)),
+            ("predictions", .string(provenance.predictions)),
+            ("timeout_seconds", .number(provenance.timeout)),
+            ("total", .number(Double(breakdown.all.total))),
+            ("scored", .number(Double(breakdown.all.scored))),
+            ("passed", .number(Double(breakdown.all.passed))),
+            ("unavailable", .number(Double(breakdown.all.unavailable))),
+            ("accuracy", breakdown.all.accuracy.map(JSONValue.number) ?? .null),
+            ("by_\(result.kind.categoryName)", breakdownJSON(breakdown)),
+            ("statuses", .object(statuses)),
+            ("gold_checks", result.goldChecks.json),
+            ("distinct_queries", .number(Double(result.distinctQueries))),
+            ("execution_seconds", .number(rounded(result.executionSeconds))),
+        ]
+        if result.rules.count > 1 {
+            let perRule = result.rules.enumerated().map { index, rule -> (String, JSONValue) in
+                let tally = result.breakdown(ruleIndex: index).all
+                return (
+                    rule.rawValue,
+                    .object([
+                        ("passed", .number(Double(tally.passed))),
+                        ("accuracy", tally.accuracy.map(JSONValue.number) ?? .null),
+                    ])
+                )
+            }
+            object.append(("rules", .object(perRule)))
+            object.append(("rule_disagreements", .array(result.ruleDisagreements.map { .number(Double($0.taskID)) })))
+        }
+        return .object(object)
+    }
+
+    static func breakdownJSON(_ breakdown: CategoryBreakdown) -> JSONValue {
+        .object(
+            breakdown.order.map { name in
+                let tally = breakdown[name]
+                return (
+                    name,
+                    .object([
+                        ("total", .number(Double(tally.total))),
+                        ("scored", .number(Double(tally.scored))),
+                        ("passed", .number(Double(tally.passed))),
+                        ("accuracy", tally.accuracy.map(JSONValue.number) ?? .null),
+                    ])
+                )
+            })
+    }
+
+    static func rounded(_ seconds: Double) -> Double { (seconds * 1e6).rounded() / 1e6 }
+}

@@ -1,0 +1,136 @@
+public import ArgumentParser
+public import CrucibleBenchmarks
+import CrucibleCore
+import CrucibleRuns
+public import CrucibleSQL
+import Foundation
+
+struct ScoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Score a predictions file against a benchmark by execution.",
+        discussion: """
+            Text-to-SQL: every prediction and gold query is executed read-only on the task's SQLite database(s) and \
+            compared with the benchmark's official rule (spider: test-suite-sql-eval execution match; bird: set \
+            equality). Writes results.jsonl, summary.json and report.md to --out.
+            """
+    )
+
+    @Option(help: "The benchmark: spider or bird.")
+    var benchmark: SQLBenchmarkKind
+
+    @Option(help: "The benchmark's directory (dev.json, tables.json, database/ for Spider; dev.json, dev_databases/ for BIRD).")
+    var dataset: String
+
+    @Option(help: "The questions file inside --dataset.")
+    var questions = "dev.json"
+
+    @Option(help: "The predictions: Spider pred.txt lines, BIRD predict_dev.json, CSV, or JSONL {task_id, sql}.")
+    var predictions: String
+
+    @Option(help: "The predictions' format: lines, bird, csv or jsonl (default: from the file extension).")
+    var format: SQLPredictionFormat?
+
+    @Option(help: "The CSV column that holds the SQL.")
+    var column = "sql"
+
+    @Option(help: "Take gold queries from a dev_gold.sql file (SQL<TAB>db_id per line) instead of the questions file.")
+    var gold: String?
+
+    @Option(help: "The comparison rule: spider, bird, ordered or multiset (default: the benchmark's official rule).")
+    var rule: SQLRuleName?
+
+    @Option(help: "Score several rules in one pass: `all`, or a comma-separated list; the first is the primary one.")
+    var rules: String?
+
+    @Flag(help: "Spider rule: keep DISTINCT instead of removing it from both queries.")
+    var keepDistinct = false
+
+    @Option(help: "Seconds before a query is interrupted.")
+    var timeout: Double = 30
+
+    @Option(help: "Rows a query may return before it is stopped.")
+    var rowCap = 1_000_000
+
+    @Option(help: "SQLite heap limit in MiB (0: none).")
+    var heapLimit: Int64 = 4096
+
+    @Option(help: "Worker threads (default: all cores).")
+    var workers: Int?
+
+    @Flag(help: "Score the tasks whose database exists and report the others as unavailable.")
+    var allowUnavailable = false
+
+    @Flag(help: "Skip re-running order-dependent golds with the scan order reversed.")
+    var noGoldOrderCheck = false
+
+    @Option(help: "Directory for results.jsonl, summary.json and report.md.")
+    var out: String?
+
+    @Flag(help: "Print the summary as JSON on standard output.")
+    var json = false
+
+    mutating func validate() throws {
+        if rule != nil && rules != nil { throw ValidationError("give --rule or --rules, not both") }
+        if timeout <= 0 { throw ValidationError("--timeout must be positive") }
+        if rowCap <= 0 { throw ValidationError("--row-cap must be positive") }
+        if let workers, workers <= 0 { throw ValidationError("--workers must be positive") }
+        _ = try chosenRules()
+    }
+
+    func chosenRules() throws -> [SQLRuleName] {
+        let official: SQLRuleName = benchmark == .spider ? .spider : .bird
+        if let rule { return [rule] }
+        guard let rules else { return [official] }
+        if rules == "all" { return [official] + SQLRuleName.allCases.filter { $0 != official } }
+        return try rules.split(separator: ",").map { name in
+            guard let rule = SQLRuleName(rawValue: String(name).trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("unknown rule `\(name)`; rules: \(SQLRuleName.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return rule
+        }
+    }
+
+    func run() throws {
+        do {
+            try score()
+        } catch let error as DatasetError {
+            FileHandle.standardError.write(Data("crucible: error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    private func score() throws {
+        var loaded: SQLDataset
+        switch benchmark {
+        case .spider: loaded = try SpiderDatasetLoader.load(directory: dataset, questions: questions)
+        case .bird: loaded = try BIRDDatasetLoader.load(directory: dataset, questions: questions)
+        }
+        if let gold { try loaded.replaceGold(fromFile: gold) }
+        let predicted = try SQLPredictionsReader.read(predictions, format: format, csvColumn: column, dataset: loaded)
+        let options = SQLScoreOptions(
+            rules: try chosenRules(), keepDistinct: keepDistinct,
+            limits: SQLExecutionLimits(timeout: timeout, rowCap: rowCap, heapLimitBytes: heapLimit << 20),
+            workers: workers, allowUnavailable: allowUnavailable, checkGoldDeterminism: !noGoldOrderCheck)
+        let job = try SQLScoreJob(dataset: loaded, predictions: predicted, options: options)
+        let progress = ProgressLine(label: "executing queries")
+        let result = job.run(progress: { done, total in progress.update(done: done, total: total) })
+        progress.finish()
+        let directory = out ?? "Reports/score-\(benchmark.rawValue)"
+        let provenance = SQLScoreOutput.Provenance(dataset: dataset, predictions: predictions, timeout: timeout)
+        try SQLScoreOutput.write(result, provenance: provenance, to: directory)
+        if json {
+            print(SQLScoreOutput.summary(result, provenance: provenance).serialized(pretty: true))
+        } else {
+            let all = result.breakdown().all
+            let accuracy = all.accuracy.map { String(format: "%.1f", $0 * 100) } ?? "–"
+            var line = "\(benchmark.rawValue): \(all.passed)/\(all.scored) correct (\(accuracy) %)"
+            if all.unavailable > 0 { line += ", \(all.unavailable) unavailable" }
+            print(line + "; report in \(directory)/report.md")
+        }
+    }
+}
+
+extension SQLBenchmarkKind: ExpressibleByArgument {}
+extension SQLRuleName: ExpressibleByArgument {}
+extension SQLPredictionFormat: ExpressibleByArgument {}
