@@ -13,7 +13,15 @@ public enum BIRDDatasetLoader {
 
     public static func load(directory: String, questions: String = "dev.json") throws(DatasetError) -> SQLDataset {
         let questionsFile = (directory as NSString).appendingPathComponent(questions)
-        let entries = try JSONFile.decode([Entry].self, at: questionsFile)
+        let keys: Set<String> = ["db_id", "question", "evidence", "SQL", "difficulty"]
+        let entries = try JSONFile.decodeRecords(Entry.self, at: questionsFile, keys: keys) { record in
+            guard case .some(.some(let db)) = record["db_id"], case .some(.some(let question)) = record["question"],
+                case .some(.some(let sql)) = record["SQL"]
+            else { return nil }
+            return Entry(
+                db_id: db, question: question, evidence: record["evidence"] ?? nil, SQL: sql,
+                difficulty: record["difficulty"] ?? nil)
+        }
         let databaseRoot = (directory as NSString).appendingPathComponent("dev_databases")
         var tasks: [SQLTask] = []
         tasks.reserveCapacity(entries.count)

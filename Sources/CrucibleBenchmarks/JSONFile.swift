@@ -13,6 +13,19 @@ enum JSONFile {
         }
     }
 
+    /// Decodes an array of records, taking the fast path of `JSONRecordScanner` when every record has the string
+    /// fields `make` needs, and `JSONDecoder` (with its precise errors) otherwise.
+    static func decodeRecords<T: Decodable>(
+        _ type: T.Type, at path: String, keys: Set<String>, make: ([String: String?]) -> T?
+    ) throws(DatasetError) -> [T] {
+        let bytes = try data(at: path)
+        if let records = JSONRecordScanner.records(in: bytes, keys: keys) {
+            let made = records.compactMap(make)
+            if made.count == records.count { return made }
+        }
+        return try decode([T].self, from: bytes, file: path)
+    }
+
     static func decode<T: Decodable>(_ type: T.Type, at path: String) throws(DatasetError) -> T {
         let bytes = try data(at: path)
         return try decode(type, from: bytes, file: path)

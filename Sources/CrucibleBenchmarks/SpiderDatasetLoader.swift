@@ -13,7 +13,13 @@ public enum SpiderDatasetLoader {
     /// official counting rules over the schema in `tables.json`.
     public static func load(directory: String, questions: String = "dev.json") throws(DatasetError) -> SQLDataset {
         let questionsFile = (directory as NSString).appendingPathComponent(questions)
-        let entries = try JSONFile.decode([Entry].self, at: questionsFile)
+        let entries = try JSONFile.decodeRecords(Entry.self, at: questionsFile, keys: ["db_id", "question", "query"]) {
+            record in
+            guard case .some(.some(let db)) = record["db_id"], case .some(.some(let question)) = record["question"],
+                case .some(.some(let query)) = record["query"]
+            else { return nil }
+            return Entry(db_id: db, question: question, query: query)
+        }
         let schemas = try SpiderTablesFile.load((directory as NSString).appendingPathComponent("tables.json"))
         let databaseRoot = (directory as NSString).appendingPathComponent("database")
         var filesByDatabase: [String: [String]] = [:]

@@ -44,3 +44,30 @@ struct SpiderDifferentialScratch {
         for b in bad.prefix(40) { print("DIFF", b) }
     }
 }
+
+struct SpiderTokenScratch {
+    struct Case: Decodable {
+        let text: String
+        let tokens: JSONTree
+    }
+
+    @Test func tokens() throws {
+        guard let path = ProcessInfo.processInfo.environment["SPIDER_TOK"] else { return }
+        let cases = try JSONDecoder().decode([Case].self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+        var bad = 0
+        for c in cases {
+            let want: [String]?
+            if case .array(let l) = c.tokens {
+                want = l.map { if case .string(let s) = $0 { return s } else { return "?" } }
+            } else {
+                want = nil
+            }
+            let got = try? SpiderSQLTokenizer.tokenize(c.text)
+            if got != want {
+                bad += 1
+                if bad < 30 { print("TOK \(c.text.debugDescription) want \(String(describing: want)) got \(String(describing: got))") }
+            }
+        }
+        print("TOK cases \(cases.count) mismatches \(bad)")
+    }
+}

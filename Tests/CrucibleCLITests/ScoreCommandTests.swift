@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+
+@Suite("crucible score, as a user runs it", .serialized)
+struct ScoreCommandTests {
+    let sample = "\(CrucibleCommand.packageRoot)/Datasets/sql-sample"
+
+    /// Copies the sample's files and builds its databases with `crucible make-databases`.
+    func builtSample() throws -> String {
+        let folder = try CrucibleCommand.temporaryFolder()
+        for file in ["dev.json", "tables.json", "predictions.txt"] {
+            try FileManager.default.copyItem(atPath: "\(sample)/\(file)", toPath: "\(folder)/\(file)")
+        }
+        let built = try CrucibleCommand.run(["make-databases", "--scripts", "\(sample)/sql", "--into", "\(folder)/database"])
+        #expect(built.status == 0, "\(built.stderr)")
+        return folder
+    }
+
+    @Test func scoringTheSampleWritesResultsSummaryAndReport() throws {
+        let folder = try builtSample()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let output = try CrucibleCommand.run([
+            "score", "--benchmark", "spider", "--dataset", folder, "--predictions", "\(folder)/predictions.txt",
+            "--timeout", "1", "--rules", "all", "--out", "\(folder)/out", "--json",
+        ])
+        #expect(output.status == 0, "\(output.stderr)")
+        let summary = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
+        #expect(summary?["total"] as? Int == 48)
+        #expect(summary?["passed"] as? Int == 29)
+        #expect(summary?["rule"] as? String == "spider")
+        let lines = try String(contentsOfFile: "\(folder)/out/results.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 48)
+        let first = try JSONSerialization.jsonObject(with: Data(lines[40].utf8)) as? [String: Any]
+        #expect(first?["task_id"] as? Int == 40)
+        #expect(first?["status"] as? String == "timeout")
+        #expect(first?["passed"] as? Bool == false)
+        #expect((first?["rules"] as? [String: String])?.keys.sorted() == ["bird", "multiset", "ordered", "spider"])
+        let report = try String(contentsOfFile: "\(folder)/out/report.md", encoding: .utf8)
+        #expect(report.contains("| hardness | count | execution accuracy (%) |"))
+        #expect(report.contains("## Gold checks"))
+        #expect(report.contains("## Rules compared"))
+    }
+
+    @Test func aMismatchedPredictionCountFailsBeforeScoring() throws {
+        let folder = try builtSample()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let short = "\(folder)/short.txt"
+        try Data("SELECT 1\nSELECT 2\n".utf8).write(to: URL(fileURLWithPath: short))
+        let output = try CrucibleCommand.run([
+            "score", "--benchmark", "spider", "--dataset", folder, "--predictions", short, "--out", "\(folder)/out",
+        ])
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("short.txt: has 2 predictions but"))
+        #expect(!FileManager.default.fileExists(atPath: "\(folder)/out/results.jsonl"))
+    }
+
+    @Test func aMissingDatabaseNamesItAndTheWayOut() throws {
+        let folder = try builtSample()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.removeItem(atPath: "\(folder)/database/air_routes")
+        let args = ["score", "--benchmark", "spider", "--dataset", folder, "--predictions", "\(folder)/predictions.txt",
+            "--timeout", "1", "--out", "\(folder)/out"]
+        let refused = try CrucibleCommand.run(args)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("air_routes"))
+        #expect(refused.stderr.contains("--allow-unavailable"))
+        let allowed = try CrucibleCommand.run(args + ["--allow-unavailable"])
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+        #expect(allowed.stdout.contains("16 unavailable"))
+    }
+
+    @Test func aMissingPredictionsFileIsNamed() throws {
+        let output = try CrucibleCommand.run([
+            "score", "--benchmark", "spider", "--dataset", sample, "--predictions", "/nonexistent/pred.txt",
+        ])
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("/nonexistent/pred.txt: file not found"))
+    }
+
+    @Test func anUnknownRuleIsAUsageError() throws {
+        let output = try CrucibleCommand.run([
+            "score", "--benchmark", "spider", "--dataset", sample, "--predictions", "x", "--rules", "spider,fuzzy",
+        ])
+        #expect(output.status == 64)
+        #expect(output.stderr.contains("unknown rule `fuzzy`"))
+    }
+}
