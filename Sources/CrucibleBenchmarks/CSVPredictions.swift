@@ -8,7 +8,8 @@ enum CSVPredictions {
         guard let sqlColumn = header.fields.firstIndex(of: column) else {
             throw DatasetError(
                 .malformed, file: path, line: 1,
-                "no column named `\(column)` (columns: \(header.fields.joined(separator: ", "))); choose one with --column")
+                "no column named `\(column)` (columns: \(header.fields.joined(separator: ", "))); choose one with --column"
+            )
         }
         let idColumn = header.fields.firstIndex(of: "task_id")
         let databaseColumn = header.fields.firstIndex(of: "db_id")

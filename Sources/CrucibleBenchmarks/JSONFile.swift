@@ -51,12 +51,14 @@ enum JSONFile {
                 .malformed, file: file, line: (line ?? 1) + (errorLine ?? 1) - 1, column: column,
                 "invalid JSON syntax")
         case .dataCorrupted(let context):
-            return DatasetError(.malformed, file: file, line: line, "\(path(context.codingPath)): \(context.debugDescription)")
+            return DatasetError(
+                .malformed, file: file, line: line, "\(path(context.codingPath)): \(context.debugDescription)")
         case .keyNotFound(let key, let context):
             return DatasetError(
                 .malformed, file: file, line: line, "\(path(context.codingPath + [key])): required field is missing")
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return DatasetError(.malformed, file: file, line: line, "\(path(context.codingPath)): \(context.debugDescription)")
+            return DatasetError(
+                .malformed, file: file, line: line, "\(path(context.codingPath)): \(context.debugDescription)")
         @unknown default:
             return DatasetError(.malformed, file: file, line: line, "invalid JSON: \(error)")
         }

@@ -67,7 +67,8 @@ public enum SQLPredictionsReader {
             guard let index = line.task_id.index, predictions.indices.contains(index) else {
                 throw DatasetError(
                     .mismatch, file: path, line: offset + 1,
-                    "task_id \(line.task_id.text) is not a task of \(dataset.questionsFile) (0..<\(dataset.tasks.count))")
+                    "task_id \(line.task_id.text) is not a task of \(dataset.questionsFile) (0..<\(dataset.tasks.count))"
+                )
             }
             guard predictions[index] == nil else {
                 throw DatasetError(.mismatch, file: path, line: offset + 1, "task_id \(index) appears twice")
@@ -87,7 +88,8 @@ public enum SQLPredictionsReader {
         guard databaseID == expected else {
             throw DatasetError(
                 .mismatch, file: path, line: line,
-                "prediction for task \(task) names db_id `\(databaseID)`, but \(dataset.questionsFile) has `\(expected)`")
+                "prediction for task \(task) names db_id `\(databaseID)`, but \(dataset.questionsFile) has `\(expected)`"
+            )
         }
     }
 
@@ -99,8 +101,7 @@ public enum SQLPredictionsReader {
         }
     }
 
-    static func complete(_ predictions: [String?], path: String, dataset: SQLDataset) throws(DatasetError) -> [String]
-    {
+    static func complete(_ predictions: [String?], path: String, dataset: SQLDataset) throws(DatasetError) -> [String] {
         let missing = predictions.indices.filter { predictions[$0] == nil }
         guard missing.isEmpty else {
             let shown = missing.prefix(10).map(String.init).joined(separator: ", ")

@@ -3,7 +3,7 @@ import Foundation
 
 /// Loads a Spider-layout split: `dev.json`, `tables.json`, `database/<db_id>/<db_id>.sqlite`.
 public enum SpiderDatasetLoader {
-    private struct Entry: Decodable {
+    private struct Entry: Decodable, Sendable {
         var db_id: String
         var question: String
         var query: String
@@ -23,19 +23,20 @@ public enum SpiderDatasetLoader {
         let schemas = try SpiderTablesFile.load((directory as NSString).appendingPathComponent("tables.json"))
         let databaseRoot = (directory as NSString).appendingPathComponent("database")
         var filesByDatabase: [String: [String]] = [:]
+        for entry in entries where filesByDatabase[entry.db_id] == nil {
+            filesByDatabase[entry.db_id] = DatabaseDirectory.files(root: databaseRoot, databaseID: entry.db_id)
+        }
+        let hardness = ParallelMap.map(entries) { entry in
+            schemas[entry.db_id].flatMap { schema in try? SpiderHardness.classify(entry.query, schema: schema).rawValue
+            }
+        }
         var tasks: [SQLTask] = []
         tasks.reserveCapacity(entries.count)
         for (index, entry) in entries.enumerated() {
-            if filesByDatabase[entry.db_id] == nil {
-                filesByDatabase[entry.db_id] = DatabaseDirectory.files(root: databaseRoot, databaseID: entry.db_id)
-            }
-            let hardness = schemas[entry.db_id].flatMap { schema in
-                try? SpiderHardness.classify(entry.query, schema: schema).rawValue
-            }
             tasks.append(
                 SQLTask(
                     index: index, databaseID: entry.db_id, question: entry.question, gold: entry.query,
-                    category: hardness, databasePaths: filesByDatabase[entry.db_id] ?? []))
+                    category: hardness[index], databasePaths: filesByDatabase[entry.db_id] ?? []))
         }
         return SQLDataset(kind: .spider, directory: directory, questionsFile: questionsFile, tasks: tasks)
     }

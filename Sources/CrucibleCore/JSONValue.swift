@@ -28,7 +28,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .array(let values):
             writeContainer(values.map { (nil, $0) }, open: "[", close: "]", into: &out, pretty: pretty, indent: indent)
         case .object(let pairs):
-            writeContainer(pairs.map { ($0.0, $0.1) }, open: "{", close: "}", into: &out, pretty: pretty, indent: indent)
+            writeContainer(
+                pairs.map { ($0.0, $0.1) }, open: "{", close: "}", into: &out, pretty: pretty, indent: indent)
         }
     }
 

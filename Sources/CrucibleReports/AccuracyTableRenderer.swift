@@ -3,7 +3,9 @@ public import CrucibleCore
 /// Renders a category breakdown as the table papers print: one row per category and one for all, with the count
 /// of scored tasks and the accuracy in percent.
 public enum AccuracyTableRenderer {
-    public static func table(_ breakdown: CategoryBreakdown, categoryTitle: String, metricTitle: String) -> MarkdownTable {
+    public static func table(_ breakdown: CategoryBreakdown, categoryTitle: String, metricTitle: String)
+        -> MarkdownTable
+    {
         var table = MarkdownTable(headers: [categoryTitle, "count", metricTitle])
         for name in breakdown.order {
             let tally = breakdown[name]

@@ -90,8 +90,7 @@ public struct SQLScoreJob: Sendable {
 
     /// Golds whose result can change with the physical row order: a LIMIT cut, or an order that is compared.
     static func dependsOnRowOrder(_ gold: String) -> Bool {
-        let lower = gold.lowercased()
-        return lower.contains("limit") || lower.contains("order by")
+        ASCIISearch.contains(gold, "limit") || ASCIISearch.contains(gold, "order by")
     }
 
     private func score(
@@ -111,7 +110,10 @@ public struct SQLScoreJob: Sendable {
             let verdict = Self.judge(task, prepared: prepared, rule: rule, outcomes: outcomes)
             statuses.append(.init(rule: rule.name.rawValue, status: verdict.status))
             if first == nil {
-                first = (verdict.error, verdict.goldRows, verdict.predictedRows, verdict.goldSeconds, verdict.predictedSeconds)
+                first = (
+                    verdict.error, verdict.goldRows, verdict.predictedRows, verdict.goldSeconds,
+                    verdict.predictedSeconds
+                )
             }
         }
         return SQLTaskScore(
@@ -209,11 +211,13 @@ public struct SQLScoreJob: Sendable {
                 if !checked.isEmpty { orderChecked += 1 }
                 let unstable = checked.first { alternative, _ in
                     guard let other = alternative.outcome.table else { return false }
-                    return !(rules[0].matches(prediction: other, gold: table, orderMatters: prepared.orderMatters)
+                    return
+                        !(rules[0].matches(prediction: other, gold: table, orderMatters: prepared.orderMatters)
                         && rules[0].matches(prediction: table, gold: other, orderMatters: prepared.orderMatters))
                 }
                 if let unstable {
-                    nondeterministic.append(.init(taskID: task.index, database: path, sql: task.gold, reason: unstable.1))
+                    nondeterministic.append(
+                        .init(taskID: task.index, database: path, sql: task.gold, reason: unstable.1))
                 }
             }
         }

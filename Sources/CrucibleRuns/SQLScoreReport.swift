@@ -10,9 +10,10 @@ enum SQLScoreReport {
         var out = "# Execution accuracy: \(result.kind.rawValue)\n\n"
         out += "- dataset: `\(provenance.dataset)`\n- predictions: `\(provenance.predictions)`\n"
         out += "- rule: `\(result.rules[0].rawValue)`; timeout \(provenance.timeout) s per query\n\n"
-        out += AccuracyTableRenderer.table(
-            breakdown, categoryTitle: result.kind.categoryName, metricTitle: "execution accuracy (%)"
-        ).rendered
+        out +=
+            AccuracyTableRenderer.table(
+                breakdown, categoryTitle: result.kind.categoryName, metricTitle: "execution accuracy (%)"
+            ).rendered
         if breakdown.all.unavailable > 0 {
             let missing = Set(result.scores.filter { $0.status == .unavailable }.map(\.databaseID)).sorted()
             out += "\n\(breakdown.all.unavailable) of \(breakdown.all.total) tasks are unavailable (no database: "
@@ -37,9 +38,13 @@ enum SQLScoreReport {
         out += "- Maximum reachable accuracy: \(AccuracyTableRenderer.percent(checks.maxReachableAccuracy)) %"
         out += checks.nondeterministic.isEmpty ? ".\n" : " (the nondeterministic golds may lower it further).\n"
         if !checks.failures.isEmpty {
-            var table = MarkdownTable(headers: ["task", "database", "status", "message"], alignments: [.right, .left, .left, .left])
+            var table = MarkdownTable(
+                headers: ["task", "database", "status", "message"], alignments: [.right, .left, .left, .left])
             for failure in checks.failures {
-                table.append([String(failure.taskID), (failure.database as NSString).lastPathComponent, failure.status, failure.message])
+                table.append([
+                    String(failure.taskID), (failure.database as NSString).lastPathComponent, failure.status,
+                    failure.message,
+                ])
             }
             out += "\nGolds that fail:\n\n" + table.rendered
         }

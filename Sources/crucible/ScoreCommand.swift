@@ -19,7 +19,10 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "The benchmark: spider or bird.")
     var benchmark: SQLBenchmarkKind
 
-    @Option(help: "The benchmark's directory (dev.json, tables.json, database/ for Spider; dev.json, dev_databases/ for BIRD).")
+    @Option(
+        help:
+            "The benchmark's directory (dev.json, tables.json, database/ for Spider; dev.json, dev_databases/ for BIRD)."
+    )
     var dataset: String
 
     @Option(help: "The questions file inside --dataset.")
@@ -85,7 +88,8 @@ struct ScoreCommand: ParsableCommand {
         if rules == "all" { return [official] + SQLRuleName.allCases.filter { $0 != official } }
         return try rules.split(separator: ",").map { name in
             guard let rule = SQLRuleName(rawValue: String(name).trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("unknown rule `\(name)`; rules: \(SQLRuleName.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ValidationError(
+                    "unknown rule `\(name)`; rules: \(SQLRuleName.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             return rule
         }

@@ -27,7 +27,8 @@ final class Fixture {
             """)
         if withDatabase {
             try SQLiteScriptRunner.build(
-                script: "CREATE TABLE animal(name TEXT, age INTEGER); INSERT INTO animal VALUES ('Leo', 4), ('Max', 9);",
+                script:
+                    "CREATE TABLE animal(name TEXT, age INTEGER); INSERT INTO animal VALUES ('Leo', 4), ('Max', 9);",
                 at: "\(folder)/database/zoo/zoo.sqlite")
         }
     }

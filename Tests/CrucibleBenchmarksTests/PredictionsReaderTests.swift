@@ -43,16 +43,22 @@ struct PredictionsReaderTests {
         let fixture = try Fixture()
         let dataset = try SpiderDatasetLoader.load(directory: fixture.folder)
         let path = try fixture.write(
-            "p.jsonl", "{\"task_id\": 2, \"sql\": \"c\"}\n{\"task_id\": \"0\", \"sql\": \"a\"}\n{\"task_id\": 1, \"sql\": \"b\"}\n")
+            "p.jsonl",
+            "{\"task_id\": 2, \"sql\": \"c\"}\n{\"task_id\": \"0\", \"sql\": \"a\"}\n{\"task_id\": 1, \"sql\": \"b\"}\n"
+        )
         #expect(try SQLPredictionsReader.read(path, dataset: dataset) == ["a", "b", "c"])
     }
 
-    @Test(arguments: [
-        ("{\"task_id\": 0, \"sql\": \"a\"}\n{\"task_id\": 0, \"sql\": \"b\"}\n{\"task_id\": 1, \"sql\": \"c\"}\n", "appears twice", 2),
-        ("{\"task_id\": 0, \"sql\": \"a\"}\n{\"task_id\": 7, \"sql\": \"b\"}\n", "is not a task", 2),
-        ("{\"task_id\": 0, \"sql\": \"a\"}\n{\"task_id\": 1, \"sql\": }\n", "invalid JSON", 2),
-        ("{\"task_id\": 0, \"sql\": \"a\"}\n", "no prediction for 2 of 3 tasks", nil),
-    ] as [(String, String, Int?)])
+    @Test(
+        arguments: [
+            (
+                "{\"task_id\": 0, \"sql\": \"a\"}\n{\"task_id\": 0, \"sql\": \"b\"}\n{\"task_id\": 1, \"sql\": \"c\"}\n",
+                "appears twice", 2
+            ),
+            ("{\"task_id\": 0, \"sql\": \"a\"}\n{\"task_id\": 7, \"sql\": \"b\"}\n", "is not a task", 2),
+            ("{\"task_id\": 0, \"sql\": \"a\"}\n{\"task_id\": 1, \"sql\": }\n", "invalid JSON", 2),
+            ("{\"task_id\": 0, \"sql\": \"a\"}\n", "no prediction for 2 of 3 tasks", nil),
+        ] as [(String, String, Int?)])
     func jsonLinesProblems(text: String, message: String, line: Int?) throws {
         let fixture = try Fixture()
         let dataset = try SpiderDatasetLoader.load(directory: fixture.folder)

@@ -11,15 +11,20 @@ struct SpiderLoaderTests {
         #expect(dataset.tasks.count == 1034)
         #expect(dataset.missingDatabases == ["wta_1"])
         #expect(dataset.tasks.filter { !$0.isAvailable }.count == 62)
-        #expect(dataset.tasks.allSatisfy { !$0.isAvailable || FileManager.default.fileExists(atPath: $0.databasePaths[0]) })
+        #expect(
+            dataset.tasks.allSatisfy { !$0.isAvailable || FileManager.default.fileExists(atPath: $0.databasePaths[0]) })
     }
 
     @Test func testSuiteVariantsAreAllUsedMainFirst() throws {
         let fixture = try Fixture()
         try FileManager.default.copyItem(
-            atPath: "\(fixture.folder)/database/zoo/zoo.sqlite", toPath: "\(fixture.folder)/database/zoo/zoo_variant1.sqlite")
+            atPath: "\(fixture.folder)/database/zoo/zoo.sqlite",
+            toPath: "\(fixture.folder)/database/zoo/zoo_variant1.sqlite")
         let dataset = try SpiderDatasetLoader.load(directory: fixture.folder)
-        #expect(dataset.tasks[0].databasePaths.map { ($0 as NSString).lastPathComponent } == ["zoo.sqlite", "zoo_variant1.sqlite"])
+        #expect(
+            dataset.tasks[0].databasePaths.map { ($0 as NSString).lastPathComponent } == [
+                "zoo.sqlite", "zoo_variant1.sqlite",
+            ])
     }
 
     @Test func malformedJSONNamesFileLineAndColumn() throws {
@@ -34,14 +39,17 @@ struct SpiderLoaderTests {
 
     @Test func aMissingFieldNamesTheEntry() throws {
         let fixture = try Fixture()
-        try fixture.write("dev.json", #"[{"db_id": "zoo", "question": "q", "query": "x"}, {"db_id": "zoo", "question": "q"}]"#)
+        try fixture.write(
+            "dev.json", #"[{"db_id": "zoo", "question": "q", "query": "x"}, {"db_id": "zoo", "question": "q"}]"#)
         let error = #expect(throws: DatasetError.self) { try SpiderDatasetLoader.load(directory: fixture.folder) }
         #expect(error?.description.contains("entry 1") == true)
         #expect(error?.description.contains("query") == true)
     }
 
     @Test func aMissingDatasetFileIsNamed() {
-        let error = #expect(throws: DatasetError.self) { try SpiderDatasetLoader.load(directory: "/nonexistent/spider") }
+        let error = #expect(throws: DatasetError.self) {
+            try SpiderDatasetLoader.load(directory: "/nonexistent/spider")
+        }
         #expect(error?.code == .missingFile)
         #expect(error?.file == "/nonexistent/spider/dev.json")
     }

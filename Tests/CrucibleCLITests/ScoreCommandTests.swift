@@ -11,7 +11,9 @@ struct ScoreCommandTests {
         for file in ["dev.json", "tables.json", "predictions.txt"] {
             try FileManager.default.copyItem(atPath: "\(sample)/\(file)", toPath: "\(folder)/\(file)")
         }
-        let built = try CrucibleCommand.run(["make-databases", "--scripts", "\(sample)/sql", "--into", "\(folder)/database"])
+        let built = try CrucibleCommand.run([
+            "make-databases", "--scripts", "\(sample)/sql", "--into", "\(folder)/database",
+        ])
         #expect(built.status == 0, "\(built.stderr)")
         return folder
     }
@@ -58,8 +60,10 @@ struct ScoreCommandTests {
         let folder = try builtSample()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.removeItem(atPath: "\(folder)/database/air_routes")
-        let args = ["score", "--benchmark", "spider", "--dataset", folder, "--predictions", "\(folder)/predictions.txt",
-            "--timeout", "1", "--out", "\(folder)/out"]
+        let args = [
+            "score", "--benchmark", "spider", "--dataset", folder, "--predictions", "\(folder)/predictions.txt",
+            "--timeout", "1", "--out", "\(folder)/out",
+        ]
         let refused = try CrucibleCommand.run(args)
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("air_routes"))

@@ -10,7 +10,8 @@ struct JSONValueTests {
             ("passed", .null), ("list", .array([.bool(true)])),
         ])
         let text = value.serialized()
-        #expect(text == #"{"task_id": 3, "sql": "SELECT \"a\"\n\t\u0001", "score": 0.25, "passed": null, "list": [true]}"#)
+        #expect(
+            text == #"{"task_id": 3, "sql": "SELECT \"a\"\n\t\u0001", "score": 0.25, "passed": null, "list": [true]}"#)
         let parsed = try JSONSerialization.jsonObject(with: Data(value.serialized(pretty: true).utf8)) as? [String: Any]
         #expect(parsed?["sql"] as? String == "SELECT \"a\"\n\t\u{1}")
     }

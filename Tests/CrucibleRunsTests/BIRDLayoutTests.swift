@@ -51,8 +51,10 @@ struct BIRDLayoutTests {
         #expect(dataset.tasks.map(\.category) == ["simple", "moderate", "challenging", "simple"])
         #expect(dataset.tasks[0].evidence == "city refers to customer.city")
         let predictions = try SQLPredictionsReader.read("\(folder)/predict_dev.json", dataset: dataset)
-        let result = try SQLScoreJob(dataset: dataset, predictions: predictions, options: SQLScoreOptions(rules: [.bird]))
-            .run()
+        let result = try SQLScoreJob(
+            dataset: dataset, predictions: predictions, options: SQLScoreOptions(rules: [.bird])
+        )
+        .run()
         // Duplicates and order are ignored; swapped columns are not; 15 == 15.0; an error is wrong.
         #expect(result.scores.map(\.status) == [.match, .mismatch, .match, .error])
         let breakdown = result.breakdown()

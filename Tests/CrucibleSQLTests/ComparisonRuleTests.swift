@@ -22,9 +22,13 @@ struct SpiderRuleTests {
 
     @Test func duplicatesCount() {
         let gold = table([[.text("a")], [.text("a")], [.text("b")]])
-        #expect(!spider.matches(prediction: table([[.text("a")], [.text("b")], [.text("b")]]), gold: gold, orderMatters: false))
+        #expect(
+            !spider.matches(
+                prediction: table([[.text("a")], [.text("b")], [.text("b")]]), gold: gold, orderMatters: false))
         #expect(!spider.matches(prediction: table([[.text("a")], [.text("b")]]), gold: gold, orderMatters: false))
-        #expect(spider.matches(prediction: table([[.text("b")], [.text("a")], [.text("a")]]), gold: gold, orderMatters: false))
+        #expect(
+            spider.matches(
+                prediction: table([[.text("b")], [.text("a")], [.text("a")]]), gold: gold, orderMatters: false))
     }
 
     @Test func columnPermutationsAreAllowed() {
@@ -76,7 +80,9 @@ struct SpiderRuleTests {
     }
 
     @Test func differentColumnCountsNeverMatch() {
-        #expect(!spider.matches(prediction: table([[.integer(1), .integer(1)]]), gold: table([[.integer(1)]]), orderMatters: false))
+        #expect(
+            !spider.matches(
+                prediction: table([[.integer(1), .integer(1)]]), gold: table([[.integer(1)]]), orderMatters: false))
     }
 
     @Test func textThatIsNotUTF8ComparesAfterDecoding() throws {
@@ -93,11 +99,22 @@ struct OtherRuleTests {
     let gold = table([[.integer(1), .text("a")], [.integer(1), .text("a")], [.integer(2), .text("b")]])
 
     @Test func birdIgnoresOrderAndDuplicatesButKeepsColumnOrder() {
-        #expect(bird.matches(prediction: table([[.integer(2), .text("b")], [.integer(1), .text("a")]]), gold: gold, orderMatters: false))
-        #expect(!bird.matches(prediction: table([[.text("a"), .integer(1)], [.text("b"), .integer(2)]]), gold: gold, orderMatters: false))
-        #expect(bird.matches(prediction: table([[.real(1), .text("a")], [.real(2), .text("b")]]), gold: gold, orderMatters: false))
+        #expect(
+            bird.matches(
+                prediction: table([[.integer(2), .text("b")], [.integer(1), .text("a")]]), gold: gold,
+                orderMatters: false))
+        #expect(
+            !bird.matches(
+                prediction: table([[.text("a"), .integer(1)], [.text("b"), .integer(2)]]), gold: gold,
+                orderMatters: false))
+        #expect(
+            bird.matches(
+                prediction: table([[.real(1), .text("a")], [.real(2), .text("b")]]), gold: gold, orderMatters: false))
         #expect(bird.matches(prediction: table([]), gold: table([]), orderMatters: false))
-        #expect(!bird.matches(prediction: table([[.null, .text("a")]]), gold: table([[.integer(0), .text("a")]]), orderMatters: false))
+        #expect(
+            !bird.matches(
+                prediction: table([[.null, .text("a")]]), gold: table([[.integer(0), .text("a")]]), orderMatters: false)
+        )
     }
 
     @Test func orderedKeepsOrderAndDuplicates() {

@@ -55,7 +55,8 @@ struct ExecutorSafetyTests {
         }
         #expect(try fileBytes(database.path) == before)
         #expect(!FileManager.default.fileExists(atPath: "/tmp/crucible-vacuum-copy.sqlite"))
-        #expect(connection.execute("SELECT count(*) FROM people", timeout: 5, rowCap: 10).table?.rows == [[.integer(3)]])
+        #expect(
+            connection.execute("SELECT count(*) FROM people", timeout: 5, rowCap: 10).table?.rows == [[.integer(3)]])
     }
 
     @Test func readOnlyIntrospectionPragmasStillWork() throws {
@@ -80,9 +81,15 @@ struct ExecutorSafetyTests {
     @Test func oneStatementOnlyAsInPython() throws {
         let database = try TemporaryDatabase(Self.script)
         let connection = try database.connection()
-        #expect(connection.execute("SELECT 1; SELECT 2", timeout: 5, rowCap: 10) == .error("You can only execute one statement at a time."))
-        #expect(connection.execute("SELECT 1; -- trailing comment\n", timeout: 5, rowCap: 10).table?.rows == [[.integer(1)]])
-        #expect(connection.execute("SELECT 1; ;", timeout: 5, rowCap: 10) == .error("You can only execute one statement at a time."))
+        #expect(
+            connection.execute("SELECT 1; SELECT 2", timeout: 5, rowCap: 10)
+                == .error("You can only execute one statement at a time."))
+        #expect(
+            connection.execute("SELECT 1; -- trailing comment\n", timeout: 5, rowCap: 10).table?.rows == [[.integer(1)]]
+        )
+        #expect(
+            connection.execute("SELECT 1; ;", timeout: 5, rowCap: 10)
+                == .error("You can only execute one statement at a time."))
         #expect(connection.execute("  ", timeout: 5, rowCap: 10).table?.rows == [])
     }
 
@@ -109,7 +116,9 @@ struct ExecutorSchedulingTests {
         let outcomes = executor.execute(queries) { _ in counter.increment() }
         #expect(outcomes.count == 5)
         #expect(counter.value == 5)
-        #expect(outcomes[SQLQuery(databasePath: database.path, sql: "SELECT name FROM people WHERE id = 1")]?.outcome.table?.rows == [[.text("Ada")]])
+        #expect(
+            outcomes[SQLQuery(databasePath: database.path, sql: "SELECT name FROM people WHERE id = 1")]?.outcome.table?
+                .rows == [[.text("Ada")]])
     }
 
     @Test func reversedScanOrderExposesALimitWithoutOrder() throws {
@@ -134,17 +143,21 @@ struct OrderTieBreakerTests {
     }
 
     @Test func orderingInsideASubqueryIsNotTouched() {
-        #expect(OrderTieBreaker.variants(of: "SELECT a FROM t WHERE b = (SELECT b FROM u ORDER BY c LIMIT 1)", columnCount: 1) == nil)
+        #expect(
+            OrderTieBreaker.variants(
+                of: "SELECT a FROM t WHERE b = (SELECT b FROM u ORDER BY c LIMIT 1)", columnCount: 1) == nil)
         #expect(OrderTieBreaker.variants(of: "SELECT a FROM t", columnCount: 1) == nil)
     }
 
     @Test func aTieAtTheCutChangesTheResult() throws {
-        let database = try TemporaryDatabase(ExecutorSafetyTests.script + "INSERT INTO people(name, age) VALUES ('Bob', 36);")
+        let database = try TemporaryDatabase(
+            ExecutorSafetyTests.script + "INSERT INTO people(name, age) VALUES ('Bob', 36);")
         let gold = "SELECT name FROM people ORDER BY age LIMIT 1"
         let variants = try #require(OrderTieBreaker.variants(of: gold, columnCount: 1))
         #expect(try database.table(variants.ascending).rows == [[.text("Ada")]])
         #expect(try database.table(variants.descending).rows == [[.text("Bob")]])
-        let unique = try #require(OrderTieBreaker.variants(of: "SELECT name FROM people ORDER BY age DESC LIMIT 1", columnCount: 1))
+        let unique = try #require(
+            OrderTieBreaker.variants(of: "SELECT name FROM people ORDER BY age DESC LIMIT 1", columnCount: 1))
         #expect(try database.table(unique.ascending).rows == database.table(unique.descending).rows)
     }
 }

@@ -5,7 +5,8 @@ import Testing
 @Suite("Text is decoded like bytes.decode(errors='ignore')")
 struct TextDecodingTests {
     @Test func invalidBytesAreDroppedOnRealExecution() throws {
-        let database = try TemporaryDatabase("CREATE TABLE t(x TEXT); INSERT INTO t VALUES (CAST(X'61FF62E282' AS TEXT));")
+        let database = try TemporaryDatabase(
+            "CREATE TABLE t(x TEXT); INSERT INTO t VALUES (CAST(X'61FF62E282' AS TEXT));")
         let table = try database.table("SELECT x FROM t")
         #expect(table.rows == [[.text("ab")]])
     }

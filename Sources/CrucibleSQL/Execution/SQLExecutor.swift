@@ -22,8 +22,7 @@ public final class SQLExecutor: Sendable {
 
     /// Runs each distinct query once and returns the outcome of every one. `progress` is called with the number of
     /// queries finished so far, from worker threads.
-    public func execute(_ queries: [SQLQuery], progress: (@Sendable (Int) -> Void)? = nil) -> [SQLQuery: TimedOutcome]
-    {
+    public func execute(_ queries: [SQLQuery], progress: (@Sendable (Int) -> Void)? = nil) -> [SQLQuery: TimedOutcome] {
         var seen = Set<SQLQuery>()
         let unique = queries.filter { seen.insert($0).inserted }
         let slots = OutcomeSlots(count: unique.count)

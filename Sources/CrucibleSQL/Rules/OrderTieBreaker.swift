@@ -29,6 +29,7 @@ public enum OrderTieBreaker {
 
     /// Where the extra keys go: right after the last key of the top-level ORDER BY, before its LIMIT if any.
     static func insertionPoint(_ sql: String) -> Int? {
+        guard ASCIISearch.contains(sql, "order") else { return nil }
         let scalars = Array(sql.unicodeScalars)
         let tokens = SQLParseLexer.tokens(scalars)
         var level = 0

@@ -62,7 +62,7 @@ enum SQLParseLexer {
         if c == "/" && next == "*", let close = find(["*", "/"], in: s, from: i + 2) {
             return (close + 2, .other)
         }
-        if c.properties.isWhitespace { return (i + 1, .whitespace) }
+        if isSpace(c) { return (i + 1, .whitespace) }
         if c == "`" || c == "´", let end = quoted(s, from: i, quote: c, backslashEscapes: false) {
             return (end, .other)
         }
@@ -102,7 +102,7 @@ enum SQLParseLexer {
             let end = wordEnd(s, from: i, allowingSigils: false)
             var look = end
             if end < s.count && s[end] == "(" { return end }
-            while look < s.count && s[look].properties.isWhitespace { look += 1 }
+            while look < s.count && isSpace(s[look]) { look += 1 }
             if look < s.count && s[look] == "." { return end }
         }
         return wordEnd(s, from: i, allowingSigils: true)
@@ -173,10 +173,25 @@ enum SQLParseLexer {
     }
 
     static func isWord(_ c: Unicode.Scalar) -> Bool {
-        c == "_" || c.properties.isAlphabetic || c.properties.numericType != nil
+        if c.isASCII {
+            let value = c.value
+            return (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A)
+                || (value >= 0x61 && value <= 0x7A)
+                || value == 0x5F
+        }
+        return c.properties.isAlphabetic || c.properties.numericType != nil
     }
 
-    private static func isDigit(_ c: Unicode.Scalar) -> Bool { c.properties.numericType == .decimal }
+    private static func isDigit(_ c: Unicode.Scalar) -> Bool {
+        c.isASCII ? (c.value >= 0x30 && c.value <= 0x39) : c.properties.numericType == .decimal
+    }
+
+    /// Python's `\s`.
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        c.isASCII
+            ? (c.value == 0x20 || (c.value >= 0x09 && c.value <= 0x0D) || (c.value >= 0x1C && c.value <= 0x1F))
+            : c.properties.isWhitespace
+    }
 
     /// `[A-ZÀ-Ü]` under IGNORECASE.
     private static func isNameStart(_ c: Unicode.Scalar) -> Bool {

@@ -18,12 +18,14 @@ public enum SpiderQueryRewriter {
     /// Removes every DISTINCT keyword and keeps only the first statement, as the evaluator's sqlparse-based
     /// `remove_distinct` does (it rebuilds the query from the first parsed statement's tokens).
     public static func removeDistinct(_ sql: String) -> String {
-        SQLParseLexer.firstStatementWithoutDistinct(sql)
+        // Without a `distinct` or a `;` there is nothing to remove and nothing after a first statement.
+        guard ASCIISearch.contains(sql, "distinct") || sql.utf8.contains(UInt8(ascii: ";")) else { return sql }
+        return SQLParseLexer.firstStatementWithoutDistinct(sql)
     }
 
     /// Replaces `YEAR(CURDATE())` (any case and spacing, and the white space after it) by `2020`.
     public static func replaceCurrentYear(_ sql: String) -> String {
-        guard sql.lowercased().contains("curdate") else { return sql }
+        guard ASCIISearch.contains(sql, "curdate") else { return sql }
         let scalars = Array(sql.unicodeScalars)
         var out = String.UnicodeScalarView()
         var index = 0

@@ -21,17 +21,18 @@ enum SQLAuthorizer {
         var last: String?
     }
 
-    static let callback: @convention(c) (
-        UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, UnsafePointer<CChar>?,
-        UnsafePointer<CChar>?, UnsafePointer<CChar>?
-    ) -> Int32 = { context, action, first, second, _, _ in
-        let verdict = decide(action, first, second)
-        if verdict != SQLITE_OK, let context {
-            let denials = Unmanaged<Denials>.fromOpaque(context).takeUnretainedValue()
-            denials.last = describe(action, first, second)
+    static let callback:
+        @convention(c) (
+            UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?, UnsafePointer<CChar>?,
+            UnsafePointer<CChar>?, UnsafePointer<CChar>?
+        ) -> Int32 = { context, action, first, second, _, _ in
+            let verdict = decide(action, first, second)
+            if verdict != SQLITE_OK, let context {
+                let denials = Unmanaged<Denials>.fromOpaque(context).takeUnretainedValue()
+                denials.last = describe(action, first, second)
+            }
+            return verdict
         }
-        return verdict
-    }
 
     static func decide(_ action: Int32, _ first: UnsafePointer<CChar>?, _ second: UnsafePointer<CChar>?) -> Int32 {
         switch action {

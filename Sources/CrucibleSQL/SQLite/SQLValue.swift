@@ -1,3 +1,5 @@
+import Foundation
+
 /// One value of a result row, typed the way SQLite stores it.
 ///
 /// Equality and hashing follow Python's semantics, because the official evaluators compare rows as Python tuples:
@@ -19,7 +21,7 @@ extension SQLValue: Hashable {
         case (.real(let a), .real(let b)): return a == b
         case (.integer(let a), .real(let b)), (.real(let b), .integer(let a)):
             return Self.exactlyEqual(a, b)
-        case (.text(let a), .text(let b)): return a.utf8.elementsEqual(b.utf8)
+        case (.text(let a), .text(let b)): return Self.sameBytes(a, b)
         case (.blob(let a), .blob(let b)): return a == b
         default: return false
         }
@@ -43,11 +45,28 @@ extension SQLValue: Hashable {
             }
         case .text(let value):
             hasher.combine(3 as UInt8)
-            for byte in value.utf8 { hasher.combine(byte) }
+            hasher.combine(value.utf8.count)
+            let hashed: Void? = value.utf8.withContiguousStorageIfAvailable {
+                hasher.combine(bytes: UnsafeRawBufferPointer($0))
+            }
+            if hashed == nil {
+                for byte in value.utf8 { hasher.combine(byte) }
+            }
         case .blob(let value):
             hasher.combine(4 as UInt8)
             hasher.combine(value)
         }
+    }
+
+    /// Code-point equality (Swift's `==` on strings would also equate canonically equivalent text).
+    private static func sameBytes(_ lhs: String, _ rhs: String) -> Bool {
+        guard lhs.utf8.count == rhs.utf8.count else { return false }
+        let fast = lhs.utf8.withContiguousStorageIfAvailable { left in
+            rhs.utf8.withContiguousStorageIfAvailable { right in
+                left.count == 0 || memcmp(left.baseAddress!, right.baseAddress!, left.count) == 0
+            }
+        }
+        return (fast ?? nil) ?? lhs.utf8.elementsEqual(rhs.utf8)
     }
 
     /// Python compares an int with a float exactly (no rounding of the int to a double).

@@ -33,7 +33,8 @@ public final class SQLiteConnection {
         _ = crucible_sqlite3_db_config_int(db, SQLITE_DBCONFIG_DEFENSIVE, 1)
         _ = crucible_sqlite3_db_config_int(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0)
         sqlite3_set_authorizer(db, SQLAuthorizer.callback, Unmanaged.passUnretained(denials).toOpaque())
-        sqlite3_progress_handler(db, DeadlineState.instructionsBetweenChecks, DeadlineState.callback,
+        sqlite3_progress_handler(
+            db, DeadlineState.instructionsBetweenChecks, DeadlineState.callback,
             Unmanaged.passUnretained(deadline).toOpaque())
     }
 

@@ -31,7 +31,8 @@ public enum SQLiteScriptRunner {
     /// Builds every `<db_id>.sql` in `scripts` into `databases/<db_id>/<db_id>.sqlite`; returns the db_ids.
     @discardableResult
     public static func buildAll(scriptsFolder scripts: String, into databases: String) throws -> [String] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: scripts).filter { $0.hasSuffix(".sql") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: scripts).filter { $0.hasSuffix(".sql") }
+            .sorted()
         for name in names {
             let databaseID = String(name.dropLast(4))
             let script = try String(contentsOfFile: (scripts as NSString).appendingPathComponent(name), encoding: .utf8)

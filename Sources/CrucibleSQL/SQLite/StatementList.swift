@@ -22,7 +22,8 @@ struct StatementList {
                 firstStatement = handle.map { SQLiteStatement(handle: $0, connection: connection) }
             }
             guard let rest = tail, Self.holdsMoreSQL(rest) else { return }
-            outcome = Self.deniedStatement(in: connection, from: rest)
+            outcome =
+                Self.deniedStatement(in: connection, from: rest)
                 ?? .error("You can only execute one statement at a time.")
         }
         first = firstStatement
