@@ -14,46 +14,57 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// The JSON text; `pretty` indents objects and arrays by two spaces.
     public func serialized(pretty: Bool = false) -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(into: &out, pretty: pretty, indent: 0)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(into out: inout String, pretty: Bool, indent: Int) {
+    /// Appends the JSON text to a byte buffer (how large files are written without intermediate strings).
+    public func write(into out: inout [UInt8], pretty: Bool = false) {
+        write(into: &out, pretty: pretty, indent: 0)
+    }
+
+    private func write(into out: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .number(let value): out += Self.format(value)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .number(let value): out.append(contentsOf: Self.format(value).utf8)
         case .string(let value): Self.escape(value, into: &out)
         case .array(let values):
-            writeContainer(values.map { (nil, $0) }, open: "[", close: "]", into: &out, pretty: pretty, indent: indent)
+            writeContainer(
+                values.map { (nil, $0) }, open: 0x5B, close: 0x5D, into: &out, pretty: pretty, indent: indent)
         case .object(let pairs):
             writeContainer(
-                pairs.map { ($0.0, $0.1) }, open: "{", close: "}", into: &out, pretty: pretty, indent: indent)
+                pairs.map { ($0.0, $0.1) }, open: 0x7B, close: 0x7D, into: &out, pretty: pretty, indent: indent)
         }
     }
 
     private func writeContainer(
-        _ items: [(String?, JSONValue)], open: String, close: String, into out: inout String, pretty: Bool,
+        _ items: [(String?, JSONValue)], open: UInt8, close: UInt8, into out: inout [UInt8], pretty: Bool,
         indent: Int
     ) {
-        out += open
+        out.append(open)
         guard !items.isEmpty else {
-            out += close
+            out.append(close)
             return
         }
-        let pad = String(repeating: " ", count: (indent + 1) * 2)
         for (offset, item) in items.enumerated() {
-            if offset > 0 { out += pretty ? "," : ", " }
-            if pretty { out += "\n" + pad }
+            if offset > 0 { out.append(contentsOf: pretty ? [0x2C] : [0x2C, 0x20]) }
+            if pretty {
+                out.append(0x0A)
+                out.append(contentsOf: repeatElement(0x20, count: (indent + 1) * 2))
+            }
             if let key = item.0 {
                 Self.escape(key, into: &out)
-                out += ": "
+                out.append(contentsOf: [0x3A, 0x20])
             }
             item.1.write(into: &out, pretty: pretty, indent: indent + 1)
         }
-        if pretty { out += "\n" + String(repeating: " ", count: indent * 2) }
-        out += close
+        if pretty {
+            out.append(0x0A)
+            out.append(contentsOf: repeatElement(0x20, count: indent * 2))
+        }
+        out.append(close)
     }
 
     static func format(_ value: Double) -> String {
@@ -62,21 +73,21 @@ public indirect enum JSONValue: Sendable, Equatable {
         return String(value)
     }
 
-    static func escape(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+    static func escape(_ text: String, into out: inout [UInt8]) {
+        out.append(0x22)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: out.append(contentsOf: [0x5C, 0x22])
+            case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+            case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+            case 0x09: out.append(contentsOf: [0x5C, 0x74])
+            case 0..<0x20:
+                let hex = Array(String(byte, radix: 16).utf8)
+                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30] + (hex.count == 1 ? [0x30] : []) + hex)
+            default: out.append(byte)
             }
         }
-        out += "\""
+        out.append(0x22)
     }
 }

@@ -58,28 +58,33 @@ public struct SQLScoreJob: Sendable {
         let report: (@Sendable (Int) -> Void)? =
             if let progress { { done in progress(done, total) } } else { nil }
         var outcomes = executor.execute(queries, progress: report)
+        let tieBreakers = plans.map { OrderTieBreaker($0[0].gold) }
         if options.checkGoldDeterminism {
-            let probes = tieProbes(plans: plans, outcomes: outcomes)
+            let probes = tieProbes(tieBreakers: tieBreakers, plans: plans, outcomes: outcomes)
             outcomes.merge(executor.execute(probes)) { first, _ in first }
         }
         let executionSeconds = Date().timeIntervalSince(started)
         let scores = dataset.tasks.map { task in
             score(task, plans: plans[task.index], rules: rules, outcomes: outcomes)
         }
-        let goldChecks = checkGolds(plans: plans, rules: rules, outcomes: outcomes, scores: scores)
+        let goldChecks = checkGolds(
+            plans: plans, tieBreakers: tieBreakers, rules: rules, outcomes: outcomes, scores: scores)
         return SQLScoreResult(
             kind: dataset.kind, rules: options.rules, scores: scores, goldChecks: goldChecks,
             distinctQueries: total, executionSeconds: executionSeconds)
     }
 
     /// The tie-broken variants of every gold with a top-level ORDER BY that ran.
-    private func tieProbes(plans: [[PreparedComparison]], outcomes: [SQLQuery: TimedOutcome]) -> [SQLQuery] {
+    private func tieProbes(
+        tieBreakers: [OrderTieBreaker?], plans: [[PreparedComparison]], outcomes: [SQLQuery: TimedOutcome]
+    ) -> [SQLQuery] {
         var probes: [SQLQuery] = []
         for task in dataset.tasks where task.isAvailable {
+            guard let tieBreaker = tieBreakers[task.index] else { continue }
             let gold = plans[task.index][0].gold
             for path in task.databasePaths {
                 guard let table = outcomes[SQLQuery(databasePath: path, sql: gold)]?.outcome.table,
-                    let variants = OrderTieBreaker.variants(of: gold, columnCount: table.columnCount)
+                    let variants = tieBreaker.variants(columnCount: table.columnCount)
                 else { continue }
                 probes.append(SQLQuery(databasePath: path, sql: variants.ascending))
                 probes.append(SQLQuery(databasePath: path, sql: variants.descending))
@@ -176,8 +181,8 @@ public struct SQLScoreJob: Sendable {
     }
 
     private func checkGolds(
-        plans: [[PreparedComparison]], rules: [any SQLComparisonRule], outcomes: [SQLQuery: TimedOutcome],
-        scores: [SQLTaskScore]
+        plans: [[PreparedComparison]], tieBreakers: [OrderTieBreaker?], rules: [any SQLComparisonRule],
+        outcomes: [SQLQuery: TimedOutcome], scores: [SQLTaskScore]
     ) -> GoldCheckReport {
         var failures: [GoldCheckReport.Failure] = []
         var nondeterministic: [GoldCheckReport.Nondeterminism] = []
@@ -196,9 +201,10 @@ public struct SQLScoreJob: Sendable {
                     continue
                 }
                 var alternatives: [(SQLQuery, String)] = []
-                if let variants = OrderTieBreaker.variants(of: prepared.gold, columnCount: table.columnCount) {
-                    let limited = OrderTieBreaker.hasTopLevelLimit(prepared.gold)
-                    let reason = limited ? "ties at the LIMIT cut" : "tied rows in a compared order"
+                if let tieBreaker = tieBreakers[task.index],
+                    let variants = tieBreaker.variants(columnCount: table.columnCount)
+                {
+                    let reason = tieBreaker.cutsAtLimit ? "ties at the LIMIT cut" : "tied rows in a compared order"
                     alternatives.append((SQLQuery(databasePath: path, sql: variants.ascending), reason))
                     alternatives.append((SQLQuery(databasePath: path, sql: variants.descending), reason))
                 }

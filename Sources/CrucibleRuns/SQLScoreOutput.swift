@@ -29,7 +29,7 @@ public enum SQLScoreOutput {
     }
 
     public static func resultsLines(_ result: SQLScoreResult) -> Data {
-        var out = Data()
+        var out: [UInt8] = []
         for score in result.scores {
             var object: [(String, JSONValue)] = [
                 ("task_id", .number(Double(score.taskID))),
@@ -47,10 +47,10 @@ public enum SQLScoreOutput {
             if score.statuses.count > 1 {
                 object.append(("rules", .object(score.statuses.map { ($0.rule, .string($0.status.rawValue)) })))
             }
-            out.append(contentsOf: JSONValue.object(object).serialized().utf8)
+            JSONValue.object(object).write(into: &out)
             out.append(UInt8(ascii: "\n"))
         }
-        return out
+        return Data(out)
     }
 
     public static func summary(_ result: SQLScoreResult, provenance: Provenance) -> JSONValue {

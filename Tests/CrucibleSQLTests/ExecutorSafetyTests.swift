@@ -135,29 +135,28 @@ struct ExecutorSchedulingTests {
 @Suite("Explicit tie-breaking exposes golds that depend on how ties fall")
 struct OrderTieBreakerTests {
     @Test func keysGoBeforeTheLimitOrAtTheEnd() {
-        let limited = OrderTieBreaker.variants(of: "SELECT a, b FROM t ORDER BY count(*) DESC LIMIT 3", columnCount: 2)
+        let limited = OrderTieBreaker("SELECT a, b FROM t ORDER BY count(*) DESC LIMIT 3")?.variants(columnCount: 2)
         #expect(limited?.ascending == "SELECT a, b FROM t ORDER BY count(*) DESC, 1 ASC, 2 ASC LIMIT 3")
         #expect(limited?.descending == "SELECT a, b FROM t ORDER BY count(*) DESC, 1 DESC, 2 DESC LIMIT 3")
-        let open = OrderTieBreaker.variants(of: "SELECT a FROM t ORDER BY a ;", columnCount: 1)
+        let open = OrderTieBreaker("SELECT a FROM t ORDER BY a ;")?.variants(columnCount: 1)
         #expect(open?.ascending == "SELECT a FROM t ORDER BY a, 1 ASC ;")
     }
 
     @Test func orderingInsideASubqueryIsNotTouched() {
         #expect(
-            OrderTieBreaker.variants(
-                of: "SELECT a FROM t WHERE b = (SELECT b FROM u ORDER BY c LIMIT 1)", columnCount: 1) == nil)
-        #expect(OrderTieBreaker.variants(of: "SELECT a FROM t", columnCount: 1) == nil)
+            OrderTieBreaker("SELECT a FROM t WHERE b = (SELECT b FROM u ORDER BY c LIMIT 1)") == nil)
+        #expect(OrderTieBreaker("SELECT a FROM t") == nil)
     }
 
     @Test func aTieAtTheCutChangesTheResult() throws {
         let database = try TemporaryDatabase(
             ExecutorSafetyTests.script + "INSERT INTO people(name, age) VALUES ('Bob', 36);")
         let gold = "SELECT name FROM people ORDER BY age LIMIT 1"
-        let variants = try #require(OrderTieBreaker.variants(of: gold, columnCount: 1))
+        let variants = try #require(OrderTieBreaker(gold)?.variants(columnCount: 1))
         #expect(try database.table(variants.ascending).rows == [[.text("Ada")]])
         #expect(try database.table(variants.descending).rows == [[.text("Bob")]])
         let unique = try #require(
-            OrderTieBreaker.variants(of: "SELECT name FROM people ORDER BY age DESC LIMIT 1", columnCount: 1))
+            OrderTieBreaker("SELECT name FROM people ORDER BY age DESC LIMIT 1")?.variants(columnCount: 1))
         #expect(try database.table(unique.ascending).rows == database.table(unique.descending).rows)
     }
 }

@@ -4,30 +4,32 @@
 /// If either rewrite changes the result (under the rule's comparison), the original result depended on how
 /// SQLite happened to order tied rows: a tie at a LIMIT cut picks arbitrary rows, and tied rows in a compared
 /// order have no single correct order. Positional keys (`ORDER BY ..., 1, 2`) work for compound queries too.
-public enum OrderTieBreaker {
-    /// The two tie-broken variants, or nil when the query has no top-level ORDER BY or `columnCount` is zero.
-    public static func variants(of sql: String, columnCount: Int) -> (ascending: String, descending: String)? {
-        guard columnCount > 0, let insertion = insertionPoint(sql) else { return nil }
-        let scalars = Array(sql.unicodeScalars)
+public struct OrderTieBreaker: Sendable {
+    private let sql: String
+    private let insertion: String.Index
+    /// Whether the ORDER BY is followed by a LIMIT, so that ties can change which rows are returned and not only
+    /// their order.
+    public let cutsAtLimit: Bool
+
+    /// Nil when the query has no top-level ORDER BY.
+    public init?(_ sql: String) {
+        guard let offset = Self.insertionPoint(sql) else { return nil }
+        self.sql = sql
+        insertion = sql.unicodeScalars.index(sql.unicodeScalars.startIndex, offsetBy: offset)
+        cutsAtLimit = sql[insertion...].drop { $0.isWhitespace }.prefix(5).lowercased() == "limit"
+    }
+
+    /// The two tie-broken variants for a result of `columnCount` columns, nil for a result without columns.
+    public func variants(columnCount: Int) -> (ascending: String, descending: String)? {
+        guard columnCount > 0 else { return nil }
         func variant(_ direction: String) -> String {
             let keys = (1...columnCount).map { "\($0) \(direction)" }.joined(separator: ", ")
-            var out = String.UnicodeScalarView(scalars[..<insertion])
-            out.append(contentsOf: ", \(keys)".unicodeScalars)
-            out.append(contentsOf: scalars[insertion...])
-            return String(out)
+            return String(sql[..<insertion]) + ", " + keys + String(sql[insertion...])
         }
         return (variant("ASC"), variant("DESC"))
     }
 
-    /// Whether the ORDER BY that `variants` extends is followed by a LIMIT, so that ties can change which rows
-    /// are returned and not only their order.
-    public static func hasTopLevelLimit(_ sql: String) -> Bool {
-        guard let point = insertionPoint(sql) else { return false }
-        let rest = String(String.UnicodeScalarView(Array(sql.unicodeScalars)[point...]))
-        return rest.drop { $0.isWhitespace }.lowercased().hasPrefix("limit")
-    }
-
-    /// Where the extra keys go: right after the last key of the top-level ORDER BY, before its LIMIT if any.
+    /// Where the extra keys go, in scalars: right after the last key of the top-level ORDER BY, before its LIMIT.
     static func insertionPoint(_ sql: String) -> Int? {
         guard ASCIISearch.contains(sql, "order") else { return nil }
         let scalars = Array(sql.unicodeScalars)

@@ -16,7 +16,8 @@ enum SQLParseLexer {
 
     static func firstStatementWithoutDistinct(_ sql: String) -> String {
         let scalars = Array(sql.unicodeScalars)
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(sql.utf8.count)
         var level = 0
         var statementEnded = false
         for token in tokens(scalars) {
@@ -29,13 +30,23 @@ enum SQLParseLexer {
             }
             let text = scalars[token.range]
             if token.kind == .word && isDistinct(text) { continue }
-            out.append(contentsOf: text)
+            for scalar in text {
+                if scalar.isASCII {
+                    out.append(UInt8(scalar.value))
+                } else {
+                    out.append(contentsOf: UTF8.encode(scalar)!)
+                }
+            }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func isDistinct(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
-        text.count == 8 && String(String.UnicodeScalarView(text)).lowercased() == "distinct"
+        text.count == 8
+            && zip(text, "distinct".unicodeScalars).allSatisfy { scalar, letter in
+                scalar == letter
+                    || (scalar.value >= 0x41 && scalar.value <= 0x5A && scalar.value + 0x20 == letter.value)
+            }
     }
 
     static func tokens(_ s: [Unicode.Scalar]) -> [Token] {

@@ -67,22 +67,33 @@ public enum SpiderQueryRewriter {
 
     /// Python's `str.replace`: every non-overlapping occurrence, left to right, compared by code points.
     static func replacing(_ target: [UInt8], with replacement: [UInt8], in text: String) -> String {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= target.count, !target.isEmpty else { return text }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var index = 0
-        var changed = false
-        while index < bytes.count {
-            if index + target.count <= bytes.count && bytes[index..<index + target.count].elementsEqual(target) {
-                out.append(contentsOf: replacement)
-                index += target.count
-                changed = true
-            } else {
-                out.append(bytes[index])
-                index += 1
+        guard let first = target.first else { return text }
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            guard bytes.count >= target.count else { return nil }
+            var out: [UInt8] = []
+            var copied = 0
+            var index = 0
+            let last = bytes.count - target.count
+            while index <= last {
+                if bytes[index] == first && matches(target, bytes, at: index) {
+                    if out.isEmpty { out.reserveCapacity(bytes.count) }
+                    out.append(contentsOf: bytes[copied..<index])
+                    out.append(contentsOf: replacement)
+                    index += target.count
+                    copied = index
+                } else {
+                    index += 1
+                }
             }
-        }
-        return changed ? String(decoding: out, as: UTF8.self) : text
+            guard copied > 0 else { return nil }
+            out.append(contentsOf: bytes[copied...])
+            return String(decoding: out, as: UTF8.self)
+        } ?? text
+    }
+
+    private static func matches(_ target: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        for offset in 1..<target.count where bytes[index + offset] != target[offset] { return false }
+        return true
     }
 }

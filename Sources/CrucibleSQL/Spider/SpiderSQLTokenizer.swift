@@ -19,7 +19,9 @@ public enum SpiderSQLTokenizer {
         // Each literal (quotes included) becomes a placeholder word that NLTK leaves whole; the placeholder spells
         // out the literal's offsets like the official one, so a placeholder glued to other text survives as the same
         // odd token the official tokenizer would produce.
-        var masked = String.UnicodeScalarView()
+        // Arrays of scalars, not `String.UnicodeScalarView`, whose appends cost far more on every dev query.
+        var masked: [Unicode.Scalar] = []
+        masked.reserveCapacity(scalars.count + quotes.count * 8)
         var literals: [String: String] = [:]
         var position = 0
         for pair in stride(from: 0, to: quotes.count, by: 2) {
@@ -28,16 +30,15 @@ public enum SpiderSQLTokenizer {
             masked.append(contentsOf: scalars[position..<open])
             let key = "__val_\(open)_\(close)__"
             masked.append(contentsOf: key.unicodeScalars)
-            var literal = String.UnicodeScalarView()
-            literal.append(contentsOf: scalars[open...close])
-            literals[key] = String(literal)
+            literals[key] = SpiderWordSplitter.string(scalars[open...close])
             position = close + 1
         }
         masked.append(contentsOf: scalars[position...])
 
-        let words = SpiderWordSplitter.words(in: String(masked)).map { word in
-            let lowered = word.lowercased()
-            return literals[lowered] ?? lowered
+        let words = SpiderWordSplitter.words(in: masked).map { word in
+            let lowered = word.utf8.allSatisfy({ $0 < 0x41 || ($0 > 0x5A && $0 < 0x80) }) ? word : word.lowercased()
+            // Placeholders are the only words the literal table can hold; other words skip the hashing.
+            return lowered.hasPrefix("__val_") ? literals[lowered] ?? lowered : lowered
         }
         return mergeComparisons(words)
     }
@@ -45,15 +46,16 @@ public enum SpiderSQLTokenizer {
     /// Joins `!`, `>` or `<` with an `=` token right after it, working from the end as the official code does.
     private static func mergeComparisons(_ tokens: [String]) -> [String] {
         var tokens = tokens
-        var index = tokens.count - 1
-        // Index 0 is skipped: officially it would pair `=` with the last token (Python's `toks[-1]`), which can
-        // only happen for text that fails to parse anyway.
-        while index > 0 {
-            if tokens[index] == "=", ["!", ">", "<"].contains(tokens[index - 1]) {
-                tokens.replaceSubrange((index - 1)...index, with: [tokens[index - 1] + "="])
-                index -= 1
-            }
-            index -= 1
+        let prefixes: Set<String> = ["!", ">", "<"]
+        let equalSigns = tokens.indices.filter { tokens[$0] == "=" }
+        for equalSign in equalSigns.reversed() {
+            // Python's `toks[eq_idx - 1]` reads the last token when `=` comes first, and the slices that follow
+            // then duplicate the list around the merged token. Only text that cannot parse gets here, but the token
+            // list stays identical to the official one.
+            let before = equalSign == 0 ? tokens.count - 1 : equalSign - 1
+            guard prefixes.contains(tokens[before]) else { continue }
+            let head = equalSign == 0 ? tokens.dropLast() : tokens[..<before]
+            tokens = Array(head) + [tokens[before] + "="] + tokens[(equalSign + 1)...]
         }
         return tokens
     }

@@ -8,7 +8,11 @@
 enum SpiderWordSplitter {
     /// The words of `text`, in order, with their original case.
     static func words(in text: String) -> [String] {
-        let scalars = Array(text.unicodeScalars)
+        words(in: Array(text.unicodeScalars))
+    }
+
+    /// The words of a text given as scalars.
+    static func words(in scalars: [Unicode.Scalar]) -> [String] {
         let padded = pad(scalars)
         let separated = splitContractions(padded)
         return split(separated)
@@ -56,10 +60,18 @@ enum SpiderWordSplitter {
                 }
                 index += 1
             } else if scalar == "." || scalar == "`" {
-                // Runs of periods (two or more) and runs of backticks each stay together as one padded word.
                 var end = index
                 while end < scalars.count && scalars[end] == scalar { end += 1 }
-                if scalar == "`" || end - index >= 2 {
+                if scalar == "`" {
+                    // A run of backticks is padded, then cut into ``` `` ``` pairs (NLTK's opening-quote mark),
+                    // with an odd one left over as a word of its own.
+                    for pairStart in stride(from: index, to: end, by: 2) {
+                        output.append(" ")
+                        output.append(contentsOf: scalars[pairStart..<min(pairStart + 2, end)])
+                        output.append(" ")
+                    }
+                } else if end - index >= 2 {
+                    // A run of two or more periods stays together as one padded word.
                     output.append(" ")
                     output.append(contentsOf: scalars[index..<end])
                     output.append(" ")
@@ -99,7 +111,7 @@ enum SpiderWordSplitter {
 
     // MARK: - Contractions
 
-    /// Words NLTK cuts in two, with the length of their first part. `wanna` is cut only before whitespace.
+    /// Words NLTK cuts in two (and pads), with the length of their first part. `wanna` is cut only before whitespace.
     private static let contractions: [String: Int] = [
         "cannot": 3, "gimme": 3, "gonna": 3, "gotta": 3, "lemme": 3, "wanna": 3,
     ]
@@ -117,14 +129,17 @@ enum SpiderWordSplitter {
             var end = index
             while end < scalars.count && isWordCharacter(scalars[end]) { end += 1 }
             let word = scalars[index..<end]
-            var scalarView = String.UnicodeScalarView()
-            scalarView.append(contentsOf: word)
-            let lowered = String(scalarView).lowercased()
+            // Every contraction has five or six letters; other words need no lower-casing or look-up.
+            let lowered = word.count == 5 || word.count == 6 ? string(word).lowercased() : ""
             let followedBySpace = end == scalars.count || isWhitespace(scalars[end])
             if let cut = contractions[lowered], lowered != "wanna" || followedBySpace {
+                // NLTK's replacement is ` \1 \2 `: both halves become words of their own, detached from their
+                // neighbours too.
+                output.append(" ")
                 output.append(contentsOf: word.prefix(cut))
                 output.append(" ")
                 output.append(contentsOf: word.dropFirst(cut))
+                output.append(" ")
             } else {
                 output.append(contentsOf: word)
             }
@@ -135,35 +150,61 @@ enum SpiderWordSplitter {
 
     // MARK: - Character classes
 
+    /// A string from scalars, through UTF-8 bytes (much cheaper than appending to a `UnicodeScalarView`).
+    static func string(_ scalars: some Sequence<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        for scalar in scalars {
+            if scalar.isASCII {
+                bytes.append(UInt8(scalar.value))
+            } else {
+                bytes.append(contentsOf: UTF8.encode(scalar)!)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     private static func split(_ scalars: [Unicode.Scalar]) -> [String] {
         var words: [String] = []
-        var current = String.UnicodeScalarView()
+        var current: [UInt8] = []
         for scalar in scalars {
             if isWhitespace(scalar) {
                 if !current.isEmpty {
-                    words.append(String(current))
-                    current = String.UnicodeScalarView()
+                    words.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
                 }
+            } else if scalar.isASCII {
+                current.append(UInt8(scalar.value))
             } else {
-                current.append(scalar)
+                current.append(contentsOf: UTF8.encode(scalar)!)
             }
         }
-        if !current.isEmpty { words.append(String(current)) }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
         return words
     }
 
     /// Python's `str.isspace`, which both `\s` and `str.split()` follow.
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace || (0x1C...0x1F).contains(scalar.value)
+        // ASCII first: Unicode property look-ups dominate the cost of classifying a whole dev set otherwise.
+        if scalar.isASCII {
+            let value = scalar.value
+            return value == 0x20 || (0x09...0x0D).contains(value) || (0x1C...0x1F).contains(value)
+        }
+        return scalar.properties.isWhitespace
     }
 
     /// Python's `\d` on text: any decimal digit.
     static func isDecimalDigit(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .decimalNumber
+        if scalar.isASCII { return (0x30...0x39).contains(scalar.value) }
+        return scalar.properties.generalCategory == .decimalNumber
     }
 
     /// Python's `\w` on text: letters, digits and the underscore.
     private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        if scalar.isASCII {
+            let value = scalar.value
+            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+                || value == 0x5F
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
     }
 }
