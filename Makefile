@@ -22,6 +22,7 @@ test: setup
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
 
+# Set SPIDER_EVAL_DIR to a copy of test-suite-sql-eval to time the official evaluator in the same run.
 benchmark: setup
 	$(SWIFT) build -c release
-	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark
+	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark --no-progress

@@ -1,0 +1,30 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Performance benchmarks for Crucible, kept out of the root package so that
+// `swift build` / `swift test` at the repository root never build them.
+// Run with `swift package --disable-sandbox benchmark` from this directory
+// (see README.md).
+let package = Package(
+    name: "CrucibleBenchmarksSuite",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "Crucible", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "SpiderScore",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "CrucibleSQL", package: "Crucible"),
+            ],
+            path: "SpiderScore",
+            exclude: ["run_official_eval.py"],
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark")
+            ]
+        )
+    ],
+    swiftLanguageModes: [.v6]
+)
