@@ -37,6 +37,7 @@ public struct SQLScoreJob: Sendable {
         let plans = dataset.tasks.map { task in
             rules.map { $0.prepare(prediction: predictions[task.index], gold: task.gold) }
         }
+        let tieBreakers = plans.map { OrderTieBreaker($0[0].gold) }
         var queries: [SQLQuery] = []
         for task in dataset.tasks where task.isAvailable {
             for prepared in plans[task.index] {
@@ -46,7 +47,7 @@ public struct SQLScoreJob: Sendable {
                 }
             }
             if options.checkGoldDeterminism, let primary = plans[task.index].first,
-                Self.dependsOnRowOrder(primary.gold)
+                Self.needsReversedScan(primary.gold, tieBreaker: tieBreakers[task.index])
             {
                 for path in task.databasePaths {
                     queries.append(SQLQuery(databasePath: path, sql: primary.gold, reversedScanOrder: true))
@@ -58,7 +59,6 @@ public struct SQLScoreJob: Sendable {
         let report: (@Sendable (Int) -> Void)? =
             if let progress { { done in progress(done, total) } } else { nil }
         var outcomes = executor.execute(queries, progress: report)
-        let tieBreakers = plans.map { OrderTieBreaker($0[0].gold) }
         if options.checkGoldDeterminism {
             let probes = tieProbes(tieBreakers: tieBreakers, plans: plans, outcomes: outcomes)
             outcomes.merge(executor.execute(probes)) { first, _ in first }
@@ -83,7 +83,9 @@ public struct SQLScoreJob: Sendable {
             guard let tieBreaker = tieBreakers[task.index] else { continue }
             let gold = plans[task.index][0].gold
             for path in task.databasePaths {
+                // One row cannot tie with another unless a LIMIT cut other rows away.
                 guard let table = outcomes[SQLQuery(databasePath: path, sql: gold)]?.outcome.table,
+                    table.rows.count > 1 || (tieBreaker.cutsAtLimit && !table.rows.isEmpty),
                     let variants = tieBreaker.variants(columnCount: table.columnCount)
                 else { continue }
                 probes.append(SQLQuery(databasePath: path, sql: variants.ascending))
@@ -93,9 +95,11 @@ public struct SQLScoreJob: Sendable {
         return probes
     }
 
-    /// Golds whose result can change with the physical row order: a LIMIT cut, or an order that is compared.
-    static func dependsOnRowOrder(_ gold: String) -> Bool {
-        ASCIISearch.contains(gold, "limit") || ASCIISearch.contains(gold, "order by")
+    /// Golds whose result can change with the physical scan order in a way explicit tie-breaking does not probe:
+    /// a LIMIT without a top-level ORDER BY, or an ORDER BY or LIMIT inside a subquery.
+    static func needsReversedScan(_ gold: String, tieBreaker: OrderTieBreaker?) -> Bool {
+        guard ASCIISearch.contains(gold, "limit") || ASCIISearch.contains(gold, "order") else { return false }
+        return tieBreaker == nil || OrderTieBreaker.hasNestedOrderOrLimit(gold)
     }
 
     private func score(

@@ -11,10 +11,12 @@ import Synchronization
 public final class SQLExecutor: Sendable {
     public let limits: SQLExecutionLimits
     public let workerCount: Int
+    private let pool: ConnectionPool
 
     public init(limits: SQLExecutionLimits = SQLExecutionLimits(), workers: Int? = nil) {
         self.limits = limits
         self.workerCount = max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
+        self.pool = ConnectionPool(slots: workerCount)
         if limits.heapLimitBytes > 0 {
             sqlite3_hard_heap_limit64(limits.heapLimitBytes)
         }
@@ -29,21 +31,13 @@ public final class SQLExecutor: Sendable {
         let next = Mutex(0)
         let finished = Mutex(0)
         let limits = limits
-        DispatchQueue.concurrentPerform(iterations: min(workerCount, max(1, unique.count))) { _ in
-            var connections: [String: SQLiteConnection] = [:]
-            while true {
-                let index = next.withLock { value in
-                    defer { value += 1 }
-                    return value
+        pool.whileHeld { pool in
+            DispatchQueue.concurrentPerform(iterations: min(workerCount, max(1, unique.count))) { worker in
+                pool.withSlot(worker) { connections in
+                    Self.drain(
+                        unique, next: next, finished: finished, slots: slots, limits: limits, connections: &connections,
+                        progress: progress)
                 }
-                guard index < unique.count else { break }
-                let query = unique[index]
-                slots[index] = Self.run(query, limits: limits, connections: &connections)
-                let done = finished.withLock { value in
-                    value += 1
-                    return value
-                }
-                progress?(done)
             }
         }
         var results: [SQLQuery: TimedOutcome] = [:]
@@ -52,6 +46,28 @@ public final class SQLExecutor: Sendable {
             results[query] = slots[index]
         }
         return results
+    }
+
+    /// One worker's loop: take the next query, run it on this worker's connections, record the outcome.
+    private static func drain(
+        _ unique: [SQLQuery], next: borrowing Mutex<Int>, finished: borrowing Mutex<Int>, slots: OutcomeSlots,
+        limits: SQLExecutionLimits,
+        connections: inout [String: SQLiteConnection], progress: (@Sendable (Int) -> Void)?
+    ) {
+        while true {
+            let index = next.withLock { value in
+                defer { value += 1 }
+                return value
+            }
+            guard index < unique.count else { break }
+            let query = unique[index]
+            slots[index] = Self.run(query, limits: limits, connections: &connections)
+            let done = finished.withLock { value in
+                value += 1
+                return value
+            }
+            progress?(done)
+        }
     }
 
     /// Runs one query on a connection of the caller's thread.
@@ -79,6 +95,28 @@ public final class SQLExecutor: Sendable {
         }
         let outcome = connection.execute(query.sql, timeout: limits.timeout, rowCap: limits.rowCap)
         return TimedOutcome(outcome: outcome, seconds: Double(DeadlineState.now() - start) / 1e9)
+    }
+}
+
+/// Each worker's open connections, kept between `execute` calls so that a second pass (the gold checks) reuses
+/// them. Slot `i` is only ever touched by the `concurrentPerform` iteration `i` of the one `execute` call that holds
+/// the pool, which is what makes the unchecked sendability sound.
+private final class ConnectionPool: @unchecked Sendable {
+    private var slots: [[String: SQLiteConnection]]
+    private let held = NSLock()
+
+    init(slots count: Int) {
+        slots = Array(repeating: [:], count: count)
+    }
+
+    func whileHeld<T>(_ body: (ConnectionPool) -> T) -> T {
+        held.lock()
+        defer { held.unlock() }
+        return body(self)
+    }
+
+    func withSlot(_ index: Int, _ body: (inout [String: SQLiteConnection]) -> Void) {
+        body(&slots[index])
     }
 }
 

@@ -29,6 +29,27 @@ public struct OrderTieBreaker: Sendable {
         return (variant("ASC"), variant("DESC"))
     }
 
+    /// Whether an ORDER BY or a LIMIT appears inside parentheses (a subquery), where tie-breaking the top-level
+    /// ORDER BY cannot reach.
+    public static func hasNestedOrderOrLimit(_ sql: String) -> Bool {
+        let scalars = Array(sql.unicodeScalars)
+        var level = 0
+        var previousWord: String?
+        for token in SQLParseLexer.tokens(scalars) {
+            switch token.kind {
+            case .open: level += 1
+            case .close: level -= 1
+            case .word:
+                let word = String(String.UnicodeScalarView(scalars[token.range])).lowercased()
+                if level > 0 && (word == "limit" || (word == "by" && previousWord == "order")) { return true }
+                previousWord = word
+            case .whitespace, .singleComment: continue
+            default: previousWord = nil
+            }
+        }
+        return false
+    }
+
     /// Where the extra keys go, in scalars: right after the last key of the top-level ORDER BY, before its LIMIT.
     static func insertionPoint(_ sql: String) -> Int? {
         guard ASCIISearch.contains(sql, "order") else { return nil }
