@@ -122,7 +122,13 @@ struct ScoreCommand: ParsableCommand {
         progress.finish()
         let directory = out ?? "Reports/score-\(benchmark.rawValue)"
         let provenance = SQLScoreOutput.Provenance(dataset: dataset, predictions: predictions, timeout: timeout)
-        try SQLScoreOutput.write(result, provenance: provenance, to: directory)
+        do {
+            try SQLScoreOutput.write(result, provenance: provenance, to: directory)
+        } catch {
+            FileHandle.standardError.write(
+                Data("crucible: error: cannot write the results to \(directory): \(error.localizedDescription)\n".utf8))
+            throw ExitCode(3)
+        }
         if json {
             print(SQLScoreOutput.summary(result, provenance: provenance).serialized(pretty: true))
         } else {

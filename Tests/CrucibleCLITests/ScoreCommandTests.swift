@@ -73,6 +73,36 @@ struct ScoreCommandTests {
         #expect(allowed.stdout.contains("16 unavailable"))
     }
 
+    /// The heap limit is process-wide in SQLite, so it is exercised in a process of its own.
+    @Test func aQueryThatNeedsMoreThanTheHeapLimitIsAMemoryCapVerdict() throws {
+        let folder = try builtSample()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let dataset = try String(contentsOfFile: "\(folder)/dev.json", encoding: .utf8)
+        let first = try #require(
+            (try JSONSerialization.jsonObject(with: Data(dataset.utf8)) as? [[String: Any]])?.first)
+        try JSONSerialization.data(withJSONObject: [first]).write(to: URL(fileURLWithPath: "\(folder)/dev.json"))
+        try Data("SELECT length(randomblob(200000000))\n".utf8).write(to: URL(fileURLWithPath: "\(folder)/big.txt"))
+        let output = try CrucibleCommand.run([
+            "score", "--benchmark", "spider", "--dataset", folder, "--predictions", "\(folder)/big.txt",
+            "--heap-limit", "32", "--out", "\(folder)/out",
+        ])
+        #expect(output.status == 0, "\(output.stderr)")
+        let line = try String(contentsOfFile: "\(folder)/out/results.jsonl", encoding: .utf8)
+        #expect(line.contains(#""status": "memory-cap""#), "\(line)")
+    }
+
+    @Test func anUnwritableOutputFolderIsAClearError() throws {
+        let folder = try builtSample()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: "\(folder)/taken"))
+        let output = try CrucibleCommand.run([
+            "score", "--benchmark", "spider", "--dataset", folder, "--predictions", "\(folder)/predictions.txt",
+            "--timeout", "1", "--out", "\(folder)/taken",
+        ])
+        #expect(output.status == 3)
+        #expect(output.stderr.contains("cannot write the results to \(folder)/taken"))
+    }
+
     @Test func aMissingPredictionsFileIsNamed() throws {
         let output = try CrucibleCommand.run([
             "score", "--benchmark", "spider", "--dataset", sample, "--predictions", "/nonexistent/pred.txt",
