@@ -154,6 +154,13 @@ public struct SQLScoreJob: Sendable {
             verdict.goldRows = gold.outcome.table?.rows.count
             verdict.predictedRows = predicted.outcome.table?.rows.count
             let database = (path as NSString).lastPathComponent
+            if rule.failsOnInvalidUTF8,
+                gold.outcome.table?.droppedInvalidUTF8 == true || predicted.outcome.table?.droppedInvalidUTF8 == true
+            {
+                verdict.status = .error
+                verdict.error = "Could not decode to UTF-8 (the \(rule.name.rawValue) rule reads text strictly)"
+                return verdict
+            }
             guard let goldTable = gold.outcome.table else {
                 verdict.status = .goldFailed
                 verdict.error = "gold failed on \(database): \(gold.outcome.message ?? gold.outcome.statusName)"

@@ -63,6 +63,24 @@ struct BIRDLayoutTests {
         #expect(breakdown["challenging"].passed == 1)
     }
 
+    @Test func textThatIsNotUTF8FailsUnderBIRDsStrictDecodingOnly() throws {
+        let folder = try Self.fixture()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try SQLiteScriptRunner.build(
+            script: """
+                CREATE TABLE customer(name TEXT, city TEXT);
+                INSERT INTO customer VALUES (CAST(X'416EFF6E' AS TEXT), 'Oslo');
+                CREATE TABLE orders(customer TEXT, amount INTEGER);
+                """, at: "\(folder)/dev_databases/shop/shop.sqlite")
+        let dataset = try BIRDDatasetLoader.load(directory: folder)
+        let predictions = dataset.tasks.map(\.gold)
+        let result = try SQLScoreJob(
+            dataset: dataset, predictions: predictions, options: SQLScoreOptions(rules: [.bird, .spider])
+        ).run()
+        #expect(result.scores[1].statuses.map(\.status) == [.error, .match])
+        #expect(result.scores[3].statuses.map(\.status) == [.match, .match])
+    }
+
     @Test func aPredictionForAnotherDatabaseIsRefused() throws {
         let folder = try Self.fixture()
         defer { try? FileManager.default.removeItem(atPath: folder) }

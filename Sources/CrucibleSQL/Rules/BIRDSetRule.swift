@@ -6,6 +6,10 @@ public struct BIRDSetRule: SQLComparisonRule {
 
     public var name: SQLRuleName { .bird }
 
+    /// BIRD's evaluator opens databases with Python's default text decoding, which raises on bytes that are not
+    /// UTF-8; the exception makes the prediction wrong.
+    public var failsOnInvalidUTF8: Bool { true }
+
     public func prepare(prediction: String, gold: String) -> PreparedComparison {
         PreparedComparison(prediction: prediction, gold: gold, orderMatters: false)
     }

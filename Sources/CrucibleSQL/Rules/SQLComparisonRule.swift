@@ -9,6 +9,12 @@ public protocol SQLComparisonRule: Sendable {
     func prepare(prediction: String, gold: String) -> PreparedComparison
     /// Whether `prediction` matches `gold`.
     func matches(prediction: SQLResultTable, gold: SQLResultTable, orderMatters: Bool) -> Bool
+    /// Whether text that is not UTF-8 makes the query fail, as it does under Python's default text decoding.
+    var failsOnInvalidUTF8: Bool { get }
+}
+
+extension SQLComparisonRule {
+    public var failsOnInvalidUTF8: Bool { false }
 }
 
 /// The SQL a rule executes for one task, and whether row order matters for it.

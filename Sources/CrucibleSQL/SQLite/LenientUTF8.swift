@@ -2,7 +2,14 @@
 /// dropped, valid text around it is kept. Spider's evaluator installs exactly this as its text factory.
 enum LenientUTF8 {
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var dropped = false
+        return decode(bytes, dropped: &dropped)
+    }
+
+    /// Decodes, setting `dropped` when some bytes were not UTF-8.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, dropped: inout Bool) -> String {
         if let valid = String(validating: bytes, as: UTF8.self) { return valid }
+        dropped = true
         var scalars = String.UnicodeScalarView()
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()

@@ -18,11 +18,12 @@ final class SQLiteStatement {
     func run(rowCap: Int, timeout: Double, timedOut: () -> Bool) -> SQLOutcome {
         let columnCount = Int(sqlite3_column_count(handle))
         var rows: [[SQLValue]] = []
+        var dropped = false
         while true {
             let rc = sqlite3_step(handle)
             if rc == SQLITE_ROW {
                 if rows.count >= rowCap { return .rowCap(limit: rowCap) }
-                rows.append(readRow(columnCount))
+                rows.append(readRow(columnCount, dropped: &dropped))
                 continue
             }
             if rc == SQLITE_DONE { break }
@@ -33,19 +34,19 @@ final class SQLiteStatement {
             default: return .error(connection.lastErrorMessage)
             }
         }
-        return .rows(SQLResultTable(columnCount: columnCount, rows: rows))
+        return .rows(SQLResultTable(columnCount: columnCount, rows: rows, droppedInvalidUTF8: dropped))
     }
 
-    private func readRow(_ columnCount: Int) -> [SQLValue] {
+    private func readRow(_ columnCount: Int, dropped: inout Bool) -> [SQLValue] {
         var row: [SQLValue] = []
         row.reserveCapacity(columnCount)
         for column in 0..<Int32(columnCount) {
-            row.append(value(at: column))
+            row.append(value(at: column, dropped: &dropped))
         }
         return row
     }
 
-    private func value(at column: Int32) -> SQLValue {
+    private func value(at column: Int32, dropped: inout Bool) -> SQLValue {
         switch sqlite3_column_type(handle, column) {
         case SQLITE_INTEGER:
             return .integer(sqlite3_column_int64(handle, column))
@@ -54,7 +55,7 @@ final class SQLiteStatement {
         case SQLITE_TEXT:
             guard let text = sqlite3_column_text(handle, column) else { return .text("") }
             let count = Int(sqlite3_column_bytes(handle, column))
-            return .text(LenientUTF8.decode(UnsafeBufferPointer(start: text, count: count)))
+            return .text(LenientUTF8.decode(UnsafeBufferPointer(start: text, count: count), dropped: &dropped))
         case SQLITE_BLOB:
             let count = Int(sqlite3_column_bytes(handle, column))
             guard count > 0, let bytes = sqlite3_column_blob(handle, column) else { return .blob([]) }
