@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "CrucibleBenchmarks", targets: ["CrucibleBenchmarks"]),
         .library(name: "CrucibleReports", targets: ["CrucibleReports"]),
         .library(name: "CrucibleRuns", targets: ["CrucibleRuns"]),
+        .library(name: "CruciblePython", targets: ["CruciblePython"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -26,7 +27,23 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        .systemLibrary(
+            name: "CPython",
+            pkgConfig: "python3-embed",
+            providers: [.apt(["libpython3-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .systemLibrary(name: "CSandbox"),
         .target(name: "CrucibleCore", swiftSettings: strictSettings),
+        .target(
+            name: "CruciblePython",
+            dependencies: ["CPython", "CSandbox", "CrucibleCore"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "CrucibleSQL",
             dependencies: ["CSQLite", "CrucibleCore"],
@@ -34,7 +51,7 @@ let package = Package(
         ),
         .target(
             name: "CrucibleBenchmarks",
-            dependencies: ["CrucibleCore", "CrucibleSQL"],
+            dependencies: ["CrucibleCore", "CrucibleSQL", "CZlib"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -44,13 +61,14 @@ let package = Package(
         ),
         .target(
             name: "CrucibleRuns",
-            dependencies: ["CrucibleCore", "CrucibleSQL", "CrucibleBenchmarks", "CrucibleReports"],
+            dependencies: ["CrucibleCore", "CrucibleSQL", "CruciblePython", "CrucibleBenchmarks", "CrucibleReports"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "crucible",
             dependencies: [
-                "CrucibleCore", "CrucibleSQL", "CrucibleBenchmarks", "CrucibleReports", "CrucibleRuns",
+                "CrucibleCore", "CrucibleSQL", "CruciblePython", "CrucibleBenchmarks", "CrucibleReports",
+                "CrucibleRuns",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -59,6 +77,11 @@ let package = Package(
         .testTarget(
             name: "CrucibleSQLTests",
             dependencies: ["CrucibleSQL", "CrucibleCore", "CSQLite"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CruciblePythonTests",
+            dependencies: ["CruciblePython", "CrucibleCore"],
             swiftSettings: strictSettings
         ),
         .testTarget(

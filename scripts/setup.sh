@@ -2,7 +2,7 @@
 # Installs what Crucible needs on a Debian machine that has Swift 6: only what is missing, so it is quick to re-run.
 set -euo pipefail
 
-apt_packages=(pkg-config libsqlite3-dev)
+apt_packages=(pkg-config libsqlite3-dev libpython3-dev zlib1g-dev)
 
 missing=()
 for package in "${apt_packages[@]}"; do

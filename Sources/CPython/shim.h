@@ -1,0 +1,7 @@
+#ifndef CRUCIBLE_CPYTHON_SHIM_H
+#define CRUCIBLE_CPYTHON_SHIM_H
+// features.h first: without it, clean builds see two different definitions of fd_set.
+#include <features.h>
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#endif

@@ -1,0 +1,97 @@
+/// The Python half of the sandbox: bootstrap code run once in each worker's interpreter, and the function that
+/// runs one program in a forked child.
+///
+/// Written in Python because classifying exceptions and formatting the program's own traceback lines is what the
+/// language does natively; the Swift side only passes the program text in and reads the JSON verdict back.
+enum ProgramRunnerScript {
+    static let bootstrap = #"""
+        import sys, os, json, importlib, traceback, linecache
+
+        def _crucible_preload(names, fd):
+            versions = {}
+            for name in names:
+                try:
+                    module = importlib.import_module(name)
+                    versions[name] = str(getattr(module, "__version__", "")) or "present"
+                except BaseException as error:
+                    versions[name] = None
+            if "matplotlib" in sys.modules:
+                try:
+                    import matplotlib
+                    matplotlib.use("Agg")
+                    import matplotlib.pyplot
+                except BaseException:
+                    pass
+            hello = {"python": sys.version.split()[0], "executable": sys.executable, "libraries": versions,
+                     "path": list(sys.path)}
+            os.write(fd, (json.dumps(hello) + "\n").encode())
+
+        def _crucible_write(fd, data):
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+
+        _CRUCIBLE_OPTIONAL = ()
+
+        def _crucible_describe(error, status, source_name):
+            frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename == source_name]
+            lines = ["line %d, in %s: %s" % (frame.lineno, frame.name, (frame.line or "").strip()) for frame in frames]
+            if isinstance(error, SyntaxError) and error.filename == source_name:
+                lines.append("line %s: %s" % (error.lineno, (error.text or "").strip()))
+            message = str(error)
+            if len(message) > 2000:
+                message = message[:2000] + "..."
+            return {"status": status, "type": type(error).__name__, "message": message, "traceback": lines[-20:]}
+
+        def _crucible_needs_network(error):
+            import socket
+            stack, seen = [error], 0
+            while stack and seen < 20:
+                current = stack.pop()
+                seen += 1
+                if isinstance(current, socket.gaierror):
+                    return True
+                for linked in (getattr(current, "reason", None), current.__cause__, current.__context__):
+                    if isinstance(linked, BaseException):
+                        stack.append(linked)
+            return False
+
+        def _crucible_classify(error):
+            if isinstance(error, AssertionError):
+                return "failed"
+            if isinstance(error, MemoryError):
+                return "memory"
+            if isinstance(error, ModuleNotFoundError) and (error.name or "").split(".")[0] in _CRUCIBLE_OPTIONAL:
+                return "unavailable"
+            if _crucible_needs_network(error):
+                return "unavailable"
+            return "error"
+
+        def _crucible_run(source, fd):
+            name = "<program>"
+            linecache.cache[name] = (len(source), None, source.splitlines(True), name)
+            os.environ["TMPDIR"] = os.getcwd()
+            os.environ["HOME"] = os.getcwd()
+            import tempfile
+            tempfile.tempdir = None
+            namespace = {"__name__": "__main__", "__builtins__": __builtins__}
+            try:
+                exec(compile(source, name, "exec"), namespace)
+                outcome = {"status": "passed"}
+            except SystemExit as error:
+                outcome = _crucible_describe(error, "error", name)
+                outcome["message"] = "the program called sys.exit(%r) before its tests finished" % (error.code,)
+            except BaseException as error:
+                outcome = _crucible_describe(error, _crucible_classify(error), name)
+            for stream in (sys.stdout, sys.stderr):
+                try:
+                    stream.flush()
+                except BaseException:
+                    pass
+            try:
+                _crucible_write(fd, json.dumps(outcome).encode())
+            finally:
+                os._exit(0)
+        """#
+}

@@ -1,0 +1,90 @@
+import CrucibleCore
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Runs untrusted Python programs in a pool of worker processes, one per core by default. A program never runs
+/// in the harness: each is forked from a worker that already imported the heavy libraries. A worker that dies is
+/// replaced, the program it was running is reported as `crashed`, and nothing else is lost.
+public final class PythonSandbox: Sendable {
+    /// How to start the pool.
+    public struct Options: Sendable {
+        /// The `crucible` executable, started with the hidden `worker` subcommand.
+        public var executable: String
+        public var workers: Int
+        public var configuration: WorkerConfiguration
+        /// Variables added to the workers' scrubbed environment (e.g. `SEABORN_DATA`).
+        public var environment: [String: String]
+
+        public init(
+            executable: String, workers: Int? = nil, configuration: WorkerConfiguration = WorkerConfiguration(),
+            environment: [String: String] = [:]
+        ) {
+            self.executable = executable
+            self.workers = max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
+            self.configuration = configuration
+            self.environment = environment
+        }
+    }
+
+    public let options: Options
+
+    public init(options: Options) {
+        self.options = options
+    }
+
+    /// Runs every program and returns their outcomes in order. `progress` receives the number finished.
+    public func run(_ programs: [PythonProgram], progress: (@Sendable (Int) -> Void)? = nil) -> [PythonOutcome] {
+        let next = Mutex(0)
+        let finished = Mutex(0)
+        let results = Mutex([PythonOutcome?](repeating: nil, count: programs.count))
+        let environment = Mutex<WorkerEnvironment?>(nil)
+        let options = options
+        DispatchQueue.concurrentPerform(iterations: min(options.workers, max(1, programs.count))) { index in
+            var worker: WorkerConnection? = nil
+            while true {
+                let position = next.withLock { value in
+                    defer { value += 1 }
+                    return value
+                }
+                guard position < programs.count else { break }
+                if worker == nil {
+                    worker = try? Self.start(options: options, index: index)
+                    if let hello = worker?.environment { environment.withLock { $0 = $0 ?? hello } }
+                }
+                let outcome: PythonOutcome
+                if let running = worker, let answer = running.run(programs[position]) {
+                    outcome = answer
+                } else {
+                    let reason = worker?.deathReason ?? "could not be started"
+                    outcome = PythonOutcome(status: .crashed, message: "the worker running the program \(reason)")
+                    worker = nil
+                }
+                results.withLock { $0[position] = outcome }
+                let done = finished.withLock { value in
+                    value += 1
+                    return value
+                }
+                progress?(done)
+            }
+            worker?.stop()
+        }
+        lastEnvironment.withLock { $0 = environment.withLock { $0 } }
+        return results.withLock { $0.map { $0 ?? PythonOutcome(status: .crashed, message: "not run") } }
+    }
+
+    /// The interpreter and library versions the workers reported in the last run.
+    public var workerEnvironment: WorkerEnvironment? { lastEnvironment.withLock { $0 } }
+    private let lastEnvironment = Mutex<WorkerEnvironment?>(nil)
+
+    private static func start(options: Options, index: Int) throws -> WorkerConnection {
+        var configuration = options.configuration
+        // A user id of its own per worker: killing "every process of this user" then means exactly this
+        // worker's programs, and one worker's programs cannot signal another's.
+        if getuid() == 0 && configuration.sandboxUser == nil {
+            configuration.sandboxUser = 61_000 + UInt32(index)
+        }
+        return try WorkerConnection(
+            executable: options.executable, configuration: configuration, extraEnvironment: options.environment)
+    }
+}

@@ -1,0 +1,102 @@
+internal import CSandbox
+import CrucibleCore
+import Foundation
+import Glibc
+
+/// The worker process: one embedded interpreter with the heavy libraries imported once, forking a child per
+/// program. Requests arrive as JSON lines on standard input; outcomes leave as JSON lines on the descriptor that
+/// was standard output (standard output itself is pointed at /dev/null so nothing else can write there).
+public enum PythonWorker {
+    public static func run(configuration: WorkerConfiguration) -> Never {
+        let replies = dup(1)
+        let null = open("/dev/null", O_WRONLY)
+        dup2(null, 1)
+        _ = crucible_set_child_subreaper()
+        EmbeddedPython.initialize(paths: configuration.pythonPaths)
+        EmbeddedPython.run(ProgramRunnerScript.bootstrap)
+        let optional = JSONValue.array(configuration.optionalModules.map(JSONValue.string)).serialized()
+        EmbeddedPython.run("_CRUCIBLE_OPTIONAL = tuple(\(optional))")
+        let preload = JSONValue.array(configuration.preload.map(JSONValue.string)).serialized()
+        EmbeddedPython.run("_crucible_preload(\(preload), \(replies))\nsys.stdout.flush()\nsys.stderr.flush()")
+
+        var requests = LineReader(descriptor: 0)
+        let decoder = JSONDecoder()
+        let encoder = JSONEncoder()
+        while let line = requests.nextLine() {
+            let outcome: PythonOutcome
+            do {
+                let program = try decoder.decode(PythonProgram.self, from: Data(line))
+                outcome = runOne(program, configuration: configuration)
+            } catch {
+                outcome = PythonOutcome(status: .error, message: "the worker could not read the request: \(error)")
+            }
+            guard var reply = try? encoder.encode(outcome) else { continue }
+            reply.append(UInt8(ascii: "\n"))
+            guard writeAll(replies, reply) else { break }
+        }
+        exit(0)
+    }
+
+    static func runOne(_ program: PythonProgram, configuration: WorkerConfiguration) -> PythonOutcome {
+        let started = DispatchTime.now()
+        var template = Array("\(configuration.temporaryRoot)/crucible-program-XXXXXX".utf8CString)
+        guard mkdtemp(&template) != nil else {
+            return PythonOutcome(status: .crashed, message: "cannot create a working directory: errno \(errno)")
+        }
+        let directory = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        if let user = configuration.sandboxUser, getuid() == 0 { chown(directory, user, user) }
+
+        var result: [Int32] = [0, 0]
+        var out: [Int32] = [0, 0]
+        var err: [Int32] = [0, 0]
+        guard pipe(&result) == 0, pipe(&out) == 0, pipe(&err) == 0 else {
+            return PythonOutcome(status: .crashed, message: "cannot create pipes: errno \(errno)")
+        }
+        EmbeddedPython.setGlobal("_crucible_source", text: program.source)
+        let cpuSeconds = UInt64(program.timeout.rounded(.up)) + 1
+        EmbeddedPython.beforeFork()
+        let pid = template.withUnsafeBufferPointer { directoryBytes in
+            let child = fork()
+            if child == 0 {
+                EmbeddedPython.afterForkInChild()
+                let pipes = SandboxChild.Pipes(result: result[1], stdout: out[1], stderr: err[1])
+                if SandboxChild.prepare(
+                    directory: directoryBytes.baseAddress!, pipes: pipes, configuration: configuration,
+                    cpuSeconds: cpuSeconds)
+                {
+                    EmbeddedPython.run("_crucible_run(_crucible_source, \(SandboxChild.resultDescriptor))")
+                }
+                _exit(0)
+            }
+            return child
+        }
+        EmbeddedPython.afterForkInParent()
+        close(result[1])
+        close(out[1])
+        close(err[1])
+        guard pid > 0 else {
+            [result[0], out[0], err[0]].forEach { close($0) }
+            return PythonOutcome(status: .crashed, message: "fork failed: errno \(errno)")
+        }
+        let collected = ChildMonitor.collect(
+            child: pid, result: result[0], stdout: out[0], stderr: err[0], timeout: program.timeout,
+            outputCap: configuration.limits.outputBytes)
+        ProcessReaper.killEverything(group: pid, user: configuration.sandboxUser)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        return collected.outcome(seconds: seconds)
+    }
+
+    static func writeAll(_ descriptor: Int32, _ data: Data) -> Bool {
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                if written <= 0 { return false }
+                offset += written
+            }
+            return true
+        }
+    }
+}

@@ -1,0 +1,39 @@
+/// What a worker process needs to know, passed to it as one JSON argument.
+public struct WorkerConfiguration: Sendable, Hashable, Codable {
+    /// Directories put first on the embedded interpreter's `sys.path` (`--python-path`).
+    public var pythonPaths: [String]
+    /// Modules imported once in the worker before any fork.
+    public var preload: [String]
+    /// Top-level modules whose absence makes a program `unavailable` rather than an error (torch, tensorflow).
+    public var optionalModules: [String]
+    public var limits: SandboxLimits
+    /// The user id programs run as when the worker is root; nil keeps the worker's own user.
+    public var sandboxUser: UInt32?
+    /// Whether each program gets a network namespace of its own (no network at all).
+    public var isolateNetwork: Bool
+    /// Where per-program working directories are created.
+    public var temporaryRoot: String
+
+    public init(
+        pythonPaths: [String] = [], preload: [String] = [], optionalModules: [String] = ["torch", "tensorflow"],
+        limits: SandboxLimits = SandboxLimits(), sandboxUser: UInt32? = nil, isolateNetwork: Bool = true,
+        temporaryRoot: String = "/tmp"
+    ) {
+        self.pythonPaths = pythonPaths
+        self.preload = preload
+        self.optionalModules = optionalModules
+        self.limits = limits
+        self.sandboxUser = sandboxUser
+        self.isolateNetwork = isolateNetwork
+        self.temporaryRoot = temporaryRoot
+    }
+}
+
+/// What a worker reports once its interpreter is ready.
+public struct WorkerEnvironment: Sendable, Hashable, Codable {
+    public var python: String
+    public var executable: String
+    /// Each preloaded module's version, or nil when it is not installed.
+    public var libraries: [String: String?]
+    public var path: [String]
+}

@@ -1,0 +1,81 @@
+import CrucibleCore
+import Foundation
+import Glibc
+
+/// The harness's end of one worker process: spawns it with a scrubbed environment, sends programs, reads outcomes,
+/// and notices when it dies.
+final class WorkerConnection {
+    private let process: Process
+    private let requests: FileHandle
+    private var replies: LineReader
+    let environment: WorkerEnvironment?
+
+    /// Variables a program may see; everything else in the harness's environment (API keys, tokens) stays out.
+    static func scrubbedEnvironment(extra: [String: String]) -> [String: String] {
+        var environment: [String: String] = [
+            "PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "HOME": "/tmp",
+            "OPENBLAS_NUM_THREADS": "1", "NUMEXPR_MAX_THREADS": "1", "NUMEXPR_NUM_THREADS": "1",
+            "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "MPLBACKEND": "Agg", "PYTHONDONTWRITEBYTECODE": "1",
+            "PYTHONNOUSERSITE": "1",
+        ]
+        environment.merge(extra) { _, new in new }
+        return environment
+    }
+
+    init(executable: String, configuration: WorkerConfiguration, extraEnvironment: [String: String]) throws {
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["worker", String(decoding: try JSONEncoder().encode(configuration), as: UTF8.self)]
+        process.environment = Self.scrubbedEnvironment(extra: extraEnvironment)
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.standardError
+        try process.run()
+        requests = input.fileHandleForWriting
+        replies = LineReader(descriptor: output.fileHandleForReading.fileDescriptor)
+        let hello = replies.nextLine().flatMap { try? JSONDecoder().decode(WorkerEnvironment.self, from: Data($0)) }
+        environment = hello
+        // Keep the pipe objects alive with the process.
+        retained = [input, output]
+    }
+
+    private var retained: [Pipe]
+
+    var isRunning: Bool { process.isRunning }
+
+    /// Runs one program; nil when the worker died before answering.
+    func run(_ program: PythonProgram) -> PythonOutcome? {
+        guard var line = try? JSONEncoder().encode(program) else { return nil }
+        line.append(UInt8(ascii: "\n"))
+        do {
+            try requests.write(contentsOf: line)
+        } catch {
+            return nil
+        }
+        guard let reply = replies.nextLine() else { return nil }
+        return try? JSONDecoder().decode(PythonOutcome.self, from: Data(reply))
+    }
+
+    /// Why the worker is gone, once it is.
+    var deathReason: String {
+        process.waitUntilExit()
+        switch process.terminationReason {
+        case .uncaughtSignal:
+            let signal = process.terminationStatus
+            return "killed by signal \(signal) (\(String(cString: strsignal(signal))))"
+        default:
+            return "exited with status \(process.terminationStatus)"
+        }
+    }
+
+    func stop() {
+        try? requests.close()
+        process.waitUntilExit()
+    }
+
+    deinit {
+        if process.isRunning { process.terminate() }
+    }
+}
