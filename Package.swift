@@ -81,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CruciblePythonTests",
-            dependencies: ["CruciblePython", "CrucibleCore"],
+            dependencies: ["CruciblePython", "CrucibleCore", "crucible"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -96,7 +96,9 @@ let package = Package(
         ),
         .testTarget(
             name: "CrucibleRunsTests",
-            dependencies: ["CrucibleRuns", "CrucibleBenchmarks", "CrucibleSQL", "CrucibleCore"],
+            dependencies: [
+                "CrucibleRuns", "CrucibleBenchmarks", "CrucibleSQL", "CruciblePython", "CrucibleCore", "crucible",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

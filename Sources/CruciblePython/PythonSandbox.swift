@@ -49,7 +49,7 @@ public final class PythonSandbox: Sendable {
                 }
                 guard position < programs.count else { break }
                 if worker == nil {
-                    worker = try? Self.start(options: options, index: index)
+                    worker = try? Self.start(options: options)
                     if let hello = worker?.environment { environment.withLock { $0 = $0 ?? hello } }
                 }
                 let outcome: PythonOutcome
@@ -77,14 +77,9 @@ public final class PythonSandbox: Sendable {
     public var workerEnvironment: WorkerEnvironment? { lastEnvironment.withLock { $0 } }
     private let lastEnvironment = Mutex<WorkerEnvironment?>(nil)
 
-    private static func start(options: Options, index: Int) throws -> WorkerConnection {
-        var configuration = options.configuration
-        // A user id of its own per worker: killing "every process of this user" then means exactly this
-        // worker's programs, and one worker's programs cannot signal another's.
-        if getuid() == 0 && configuration.sandboxUser == nil {
-            configuration.sandboxUser = 61_000 + UInt32(index)
-        }
-        return try WorkerConnection(
-            executable: options.executable, configuration: configuration, extraEnvironment: options.environment)
+    private static func start(options: Options) throws -> WorkerConnection {
+        try WorkerConnection(
+            executable: options.executable, configuration: options.configuration,
+            extraEnvironment: options.environment)
     }
 }

@@ -8,6 +8,13 @@ import Glibc
 /// was standard output (standard output itself is pointed at /dev/null so nothing else can write there).
 public enum PythonWorker {
     public static func run(configuration: WorkerConfiguration) -> Never {
+        var configuration = configuration
+        // A user id of its own, derived from the worker's process id so that it is unique among all workers
+        // running on the machine: "kill every process of this user" then means exactly this worker's programs,
+        // and one worker's programs cannot signal another's.
+        if configuration.sandboxUser == nil && getuid() == 0 {
+            configuration.sandboxUser = 1_000_000 + UInt32(getpid())
+        }
         let replies = dup(1)
         let null = open("/dev/null", O_WRONLY)
         dup2(null, 1)

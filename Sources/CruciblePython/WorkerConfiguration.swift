@@ -7,7 +7,7 @@ public struct WorkerConfiguration: Sendable, Hashable, Codable {
     /// Top-level modules whose absence makes a program `unavailable` rather than an error (torch, tensorflow).
     public var optionalModules: [String]
     public var limits: SandboxLimits
-    /// The user id programs run as when the worker is root; nil keeps the worker's own user.
+    /// The user id programs run as when the worker is root; nil lets each worker pick one of its own.
     public var sandboxUser: UInt32?
     /// Whether each program gets a network namespace of its own (no network at all).
     public var isolateNetwork: Bool

@@ -16,13 +16,14 @@ struct ScoreCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The benchmark: spider or bird.")
-    var benchmark: SQLBenchmarkKind
+    @Option(help: "The benchmark: spider, bird, humaneval or mbpp.")
+    var benchmark: BenchmarkName
 
     @Option(
-        help:
-            "The benchmark's directory (dev.json, tables.json, database/ for Spider; dev.json, dev_databases/ for BIRD)."
-    )
+        help: """
+            Spider/BIRD: the benchmark's directory (dev.json, tables.json, database/; dev.json, dev_databases/). \
+            HumanEval/MBPP: the problems file (HumanEval.jsonl.gz, mbpp.jsonl, sanitized-mbpp.json).
+            """)
     var dataset: String
 
     @Option(help: "The questions file inside --dataset.")
@@ -73,12 +74,33 @@ struct ScoreCommand: ParsableCommand {
     @Flag(help: "Print the summary as JSON on standard output.")
     var json = false
 
+    @Option(help: "Python: the k values of pass@k, comma-separated.")
+    var k = "1"
+
+    @Option(name: .customLong("python-path"), help: "Python: a directory put first on sys.path (repeatable).")
+    var pythonPaths: [String] = []
+
+    @Option(help: "Python: memory limit per program in MiB.")
+    var memoryLimit: UInt64 = 8192
+
     mutating func validate() throws {
         if rule != nil && rules != nil { throw ValidationError("give --rule or --rules, not both") }
         if timeout <= 0 { throw ValidationError("--timeout must be positive") }
         if rowCap <= 0 { throw ValidationError("--row-cap must be positive") }
         if let workers, workers <= 0 { throw ValidationError("--workers must be positive") }
-        _ = try chosenRules()
+        if benchmark.sqlKind != nil {
+            _ = try chosenRules()
+        } else {
+            _ = try passAtK()
+        }
+    }
+
+    func passAtK() throws -> [Int] {
+        let values = k.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) > 0 }) else {
+            throw ValidationError("--k takes positive whole numbers separated by commas, e.g. 1,10")
+        }
+        return values.compactMap { $0 }
     }
 
     func chosenRules() throws -> [SQLRuleName] {
@@ -97,7 +119,11 @@ struct ScoreCommand: ParsableCommand {
 
     func run() throws {
         do {
-            try score()
+            if benchmark.sqlKind != nil {
+                try score()
+            } else {
+                try scorePython()
+            }
         } catch let error as DatasetError {
             FileHandle.standardError.write(Data("crucible: error: \(error)\n".utf8))
             throw ExitCode(2)
@@ -106,9 +132,9 @@ struct ScoreCommand: ParsableCommand {
 
     private func score() throws {
         var loaded: SQLDataset
-        switch benchmark {
+        switch benchmark.sqlKind {
         case .spider: loaded = try SpiderDatasetLoader.load(directory: dataset, questions: questions)
-        case .bird: loaded = try BIRDDatasetLoader.load(directory: dataset, questions: questions)
+        default: loaded = try BIRDDatasetLoader.load(directory: dataset, questions: questions)
         }
         if let gold { try loaded.replaceGold(fromFile: gold) }
         let predicted = try SQLPredictionsReader.read(predictions, format: format, csvColumn: column, dataset: loaded)
@@ -141,6 +167,12 @@ struct ScoreCommand: ParsableCommand {
     }
 }
 
-extension SQLBenchmarkKind: ExpressibleByArgument {}
+/// Every benchmark `--benchmark` accepts.
+enum BenchmarkName: String, ExpressibleByArgument, CaseIterable {
+    case spider, bird, humaneval, mbpp
+
+    var sqlKind: SQLBenchmarkKind? { SQLBenchmarkKind(rawValue: rawValue) }
+}
+
 extension SQLRuleName: ExpressibleByArgument {}
 extension SQLPredictionFormat: ExpressibleByArgument {}

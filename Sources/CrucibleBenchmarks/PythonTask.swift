@@ -1,0 +1,38 @@
+/// One Python benchmark problem: how an answer becomes a program that tests itself.
+public struct PythonTask: Sendable, Hashable {
+    public enum Assembly: Sendable, Hashable {
+        /// HumanEval: prompt + completion + "\n" + test + "\ncheck(entry_point)"; an EvalPlus `solution` replaces
+        /// prompt + completion.
+        case humanEval(entryPoint: String, test: String)
+        /// MBPP: code + "\n" + setup (test_setup_code, or the sanitized set's test_imports) + the asserts.
+        case mbpp(setup: String, asserts: [String])
+    }
+
+    /// The benchmark's task id (`HumanEval/0`, `11`).
+    public var id: String
+    public var prompt: String
+    /// The benchmark's own solution, in the same form as an answer (a completion for HumanEval, code for MBPP).
+    public var reference: String
+    public var assembly: Assembly
+    /// A grouping for reports (DS-1000's library); nil when the benchmark has none.
+    public var category: String?
+
+    public init(id: String, prompt: String, reference: String, assembly: Assembly, category: String? = nil) {
+        self.id = id
+        self.prompt = prompt
+        self.reference = reference
+        self.assembly = assembly
+        self.category = category
+    }
+
+    /// The program for an answer. `isFullSolution` marks an EvalPlus-style answer that already holds the prompt.
+    public func program(answer: String, isFullSolution: Bool = false) -> String {
+        switch assembly {
+        case .humanEval(let entryPoint, let test):
+            let code = isFullSolution ? answer : prompt + answer
+            return code + "\n" + test + "\n" + "check(\(entryPoint))"
+        case .mbpp(let setup, let asserts):
+            return answer + "\n" + setup + "\n" + asserts.joined(separator: "\n")
+        }
+    }
+}

@@ -1,0 +1,101 @@
+public import CrucibleBenchmarks
+import CrucibleCore
+public import CruciblePython
+import Foundation
+
+/// Scores answers to Python tasks by running every (task, sample) program in the sandbox.
+public struct PythonScoreJob: Sendable {
+    public var benchmark: String
+    public var tasks: [PythonTask]
+    public var answers: [[PythonAnswer]]
+    public var ks: [Int]
+    public var timeout: Double
+    public var sandbox: PythonSandbox
+
+    public init(
+        benchmark: String, tasks: [PythonTask], answers: [[PythonAnswer]], ks: [Int], timeout: Double,
+        sandbox: PythonSandbox
+    ) throws(DatasetError) {
+        precondition(answers.count == tasks.count, "one answer list per task")
+        let fewest = answers.map(\.count).min() ?? 0
+        if let k = ks.max(), k > fewest {
+            throw DatasetError(
+                .mismatch, file: benchmark,
+                "pass@\(k) needs at least \(k) samples per task, but some task has only \(fewest)")
+        }
+        self.benchmark = benchmark
+        self.tasks = tasks
+        self.answers = answers
+        self.ks = ks
+        self.timeout = timeout
+        self.sandbox = sandbox
+    }
+
+    public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) -> PythonScoreResult {
+        let started = Date()
+        var programs: [PythonProgram] = []
+        var owners: [(task: Int, sample: Int)] = []
+        for (taskIndex, task) in tasks.enumerated() {
+            for (sample, answer) in answers[taskIndex].enumerated() {
+                programs.append(
+                    PythonProgram(
+                        id: "\(task.id)#\(sample)",
+                        source: task.program(answer: answer.code, isFullSolution: answer.isFullSolution),
+                        timeout: timeout))
+                owners.append((taskIndex, sample))
+            }
+        }
+        let total = programs.count
+        let report: (@Sendable (Int) -> Void)? = if let progress { { progress($0, total) } } else { nil }
+        let outcomes = sandbox.run(programs, progress: report)
+        var samples = [[PythonOutcome]](repeating: [], count: tasks.count)
+        for (position, owner) in owners.enumerated() {
+            samples[owner.task].append(outcomes[position])
+        }
+        let scores = tasks.enumerated().map { index, task in
+            PythonTaskScore(taskID: task.id, category: task.category, samples: samples[index])
+        }
+        return PythonScoreResult(
+            benchmark: benchmark, ks: ks, tasks: scores, environment: sandbox.workerEnvironment,
+            seconds: Date().timeIntervalSince(started))
+    }
+}
+
+/// The samples of one task and what they add up to.
+public struct PythonTaskScore: Sendable {
+    public var taskID: String
+    public var category: String?
+    public var samples: [PythonOutcome]
+
+    /// A task is unavailable here when any of its samples needed something the sandbox lacks.
+    public var isAvailable: Bool { !samples.contains { $0.status == .unavailable } }
+    public var correct: Int { samples.filter { $0.status == .passed }.count }
+}
+
+/// Everything one Python score run found.
+public struct PythonScoreResult: Sendable {
+    public var benchmark: String
+    public var ks: [Int]
+    public var tasks: [PythonTaskScore]
+    public var environment: WorkerEnvironment?
+    public var seconds: Double
+
+    public var availableTasks: [PythonTaskScore] { tasks.filter(\.isAvailable) }
+
+    /// pass@k over the available tasks, nil when some task has fewer than k samples.
+    public func passAtK(_ k: Int, category: String? = nil) -> Double? {
+        let chosen = availableTasks.filter { category == nil || $0.category == category }
+        return PassAtK.mean(chosen.map { ($0.samples.count, $0.correct) }, k: k)
+    }
+
+    /// Passed samples over all samples of the available tasks (pass@1 when n = 1).
+    public var sampleAccuracy: Double? {
+        let samples = availableTasks.flatMap(\.samples)
+        guard !samples.isEmpty else { return nil }
+        return Double(samples.filter { $0.status == .passed }.count) / Double(samples.count)
+    }
+
+    public var statusCounts: [PythonOutcome.Status: Int] {
+        Dictionary(grouping: tasks.flatMap(\.samples), by: \.status).mapValues(\.count)
+    }
+}

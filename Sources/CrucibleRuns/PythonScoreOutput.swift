@@ -1,0 +1,151 @@
+public import CrucibleCore
+import CruciblePython
+import CrucibleReports
+public import Foundation
+
+/// Writes a Python score result as `results.jsonl` (one line per sample, then one per task), `summary.json` and
+/// `report.md`.
+public enum PythonScoreOutput {
+    public static func write(_ result: PythonScoreResult, provenance: SQLScoreOutput.Provenance, to directory: String)
+        throws
+    {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let folder = URL(fileURLWithPath: directory)
+        try resultsLines(result).write(to: folder.appendingPathComponent("results.jsonl"))
+        try Data((summary(result, provenance: provenance).serialized(pretty: true) + "\n").utf8)
+            .write(to: folder.appendingPathComponent("summary.json"))
+        try Data(markdown(result, provenance: provenance).utf8).write(to: folder.appendingPathComponent("report.md"))
+    }
+
+    public static func resultsLines(_ result: PythonScoreResult) -> Data {
+        var out: [UInt8] = []
+        func line(_ value: JSONValue) {
+            value.write(into: &out)
+            out.append(UInt8(ascii: "\n"))
+        }
+        for task in result.tasks {
+            for (index, sample) in task.samples.enumerated() {
+                line(
+                    .object([
+                        ("record", .string("sample")), ("task_id", .string(task.taskID)),
+                        ("sample", .number(Double(index))),
+                        ("passed", sample.status == .unavailable ? .null : .bool(sample.status == .passed)),
+                        ("status", .string(sample.status.rawValue)),
+                        ("exception", sample.exceptionType.map(JSONValue.string) ?? .null),
+                        ("message", sample.message.map(JSONValue.string) ?? .null),
+                        ("traceback", .array(sample.traceback.map(JSONValue.string))),
+                        ("stdout", .string(sample.stdout)), ("stderr", .string(sample.stderr)),
+                        ("seconds", .number((sample.seconds * 1e6).rounded() / 1e6)),
+                    ]))
+            }
+        }
+        for task in result.tasks {
+            var object: [(String, JSONValue)] = [
+                ("record", .string("task")), ("task_id", .string(task.taskID)),
+                ("category", task.category.map(JSONValue.string) ?? .null),
+                ("samples", .number(Double(task.samples.count))), ("correct", .number(Double(task.correct))),
+                ("passed", task.isAvailable ? .bool(task.correct > 0) : .null),
+                ("status", .string(task.isAvailable ? (task.correct > 0 ? "passed" : "failed") : "unavailable")),
+            ]
+            for k in result.ks {
+                let value =
+                    task.isAvailable ? PassAtK.estimate(samples: task.samples.count, correct: task.correct, k: k) : nil
+                object.append(("pass@\(k)", value.map(JSONValue.number) ?? .null))
+            }
+            line(.object(object))
+        }
+        return Data(out)
+    }
+
+    public static func summary(_ result: PythonScoreResult, provenance: SQLScoreOutput.Provenance) -> JSONValue {
+        let available = result.availableTasks
+        let statuses = PythonOutcome.Status.allCases.compactMap { status in
+            result.statusCounts[status].map { (status.rawValue, JSONValue.number(Double($0))) }
+        }
+        var object: [(String, JSONValue)] = [
+            ("benchmark", .string(result.benchmark)), ("dataset", .string(provenance.dataset)),
+            ("predictions", .string(provenance.predictions)), ("timeout_seconds", .number(provenance.timeout)),
+            ("total", .number(Double(result.tasks.count))), ("scored", .number(Double(available.count))),
+            ("unavailable", .number(Double(result.tasks.count - available.count))),
+            ("samples", .number(Double(result.tasks.reduce(0) { $0 + $1.samples.count }))),
+            ("passed", .number(Double(available.filter { $0.correct > 0 }.count))),
+            ("accuracy", result.sampleAccuracy.map(JSONValue.number) ?? .null),
+        ]
+        for k in result.ks {
+            object.append(("pass@\(k)", result.passAtK(k).map(JSONValue.number) ?? .null))
+        }
+        let categories = Set(result.tasks.compactMap(\.category)).sorted()
+        if !categories.isEmpty {
+            object.append(
+                (
+                    "by_category",
+                    .object(
+                        categories.map { name in
+                            let count = available.filter { $0.category == name }.count
+                            return (
+                                name,
+                                .object(
+                                    [("scored", .number(Double(count)))]
+                                        + result.ks.map { k in
+                                            (
+                                                "pass@\(k)",
+                                                result.passAtK(k, category: name).map(JSONValue.number) ?? .null
+                                            )
+                                        })
+                            )
+                        })
+                ))
+        }
+        object.append(("statuses", .object(statuses)))
+        object.append(("unavailable_tasks", .array(result.tasks.filter { !$0.isAvailable }.map { .string($0.taskID) })))
+        if let environment = result.environment {
+            object.append(
+                (
+                    "environment",
+                    .object([
+                        ("python", .string(environment.python)),
+                        (
+                            "libraries",
+                            .object(
+                                environment.libraries.keys.sorted().map { name in
+                                    (name, environment.libraries[name].flatMap { $0 }.map(JSONValue.string) ?? .null)
+                                })
+                        ),
+                    ])
+                ))
+        }
+        object.append(("seconds", .number((result.seconds * 1e3).rounded() / 1e3)))
+        return .object(object)
+    }
+
+    static func markdown(_ result: PythonScoreResult, provenance: SQLScoreOutput.Provenance) -> String {
+        var out =
+            "# \(result.benchmark)\n\n- dataset: `\(provenance.dataset)`\n- answers: `\(provenance.predictions)`\n"
+        out += "- timeout \(provenance.timeout) s per program\n\n"
+        var headers = ["", "tasks"] + result.ks.map { "pass@\($0) (%)" }
+        headers[0] = "category"
+        var table = MarkdownTable(headers: headers)
+        let categories = Set(result.tasks.compactMap(\.category)).sorted()
+        for name in categories {
+            let count = result.availableTasks.filter { $0.category == name }.count
+            table.append(
+                [name, String(count)]
+                    + result.ks.map { AccuracyTableRenderer.percent(result.passAtK($0, category: name)) })
+        }
+        table.append(
+            ["**all**", "**\(result.availableTasks.count)**"]
+                + result.ks.map { "**\(AccuracyTableRenderer.percent(result.passAtK($0)))**" })
+        out += table.rendered
+        let unavailable = result.tasks.filter { !$0.isAvailable }
+        if !unavailable.isEmpty {
+            out += "\n\(unavailable.count) tasks are unavailable here and not counted: "
+            out += unavailable.map { "`\($0.taskID)`" }.joined(separator: ", ") + ".\n"
+        }
+        out += "\n## Outcomes of all samples\n\n"
+        var statuses = MarkdownTable(headers: ["status", "samples"])
+        for status in PythonOutcome.Status.allCases {
+            if let count = result.statusCounts[status] { statuses.append([status.rawValue, String(count)]) }
+        }
+        return out + statuses.rendered
+    }
+}
