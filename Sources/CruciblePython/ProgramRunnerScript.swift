@@ -7,7 +7,7 @@ enum ProgramRunnerScript {
     static let bootstrap = #"""
         import sys, os, json, importlib, traceback, linecache
 
-        def _crucible_preload(names, fd):
+        def _crucible_preload(names, fd, confinement):
             versions = {}
             for name in names:
                 try:
@@ -23,7 +23,7 @@ enum ProgramRunnerScript {
                 except BaseException:
                     pass
             hello = {"python": sys.version.split()[0], "executable": sys.executable, "libraries": versions,
-                     "path": list(sys.path)}
+                     "path": list(sys.path), "confinement": confinement}
             os.write(fd, (json.dumps(hello) + "\n").encode())
 
         def _crucible_write(fd, data):

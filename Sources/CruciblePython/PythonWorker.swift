@@ -24,7 +24,10 @@ public enum PythonWorker {
         let optional = JSONValue.array(configuration.optionalModules.map(JSONValue.string)).serialized()
         EmbeddedPython.run("_CRUCIBLE_OPTIONAL = tuple(\(optional))")
         let preload = JSONValue.array(configuration.preload.map(JSONValue.string)).serialized()
-        EmbeddedPython.run("_crucible_preload(\(preload), \(replies))\nsys.stdout.flush()\nsys.stderr.flush()")
+        let readable = readablePaths(configuration)
+        let layers = SandboxProbe.run(configuration: configuration, readable: readable).serialized()
+        EmbeddedPython.run(
+            "_crucible_preload(\(preload), \(replies), \(layers))\nsys.stdout.flush()\nsys.stderr.flush()")
 
         var requests = LineReader(descriptor: 0)
         let decoder = JSONDecoder()
@@ -33,7 +36,7 @@ public enum PythonWorker {
             let outcome: PythonOutcome
             do {
                 let program = try decoder.decode(PythonProgram.self, from: Data(line))
-                outcome = runOne(program, configuration: configuration)
+                outcome = runOne(program, configuration: configuration, readable: readable)
             } catch {
                 outcome = PythonOutcome(status: .error, message: "the worker could not read the request: \(error)")
             }
@@ -44,7 +47,16 @@ public enum PythonWorker {
         exit(0)
     }
 
-    static func runOne(_ program: PythonProgram, configuration: WorkerConfiguration) -> PythonOutcome {
+    /// The folders programs may read, as C strings built once (nothing is allocated between fork and exec).
+    static func readablePaths(_ configuration: WorkerConfiguration) -> [[CChar]] {
+        (SandboxChild.systemReadable + configuration.pythonPaths + configuration.readablePaths).map {
+            Array($0.utf8CString)
+        }
+    }
+
+    static func runOne(_ program: PythonProgram, configuration: WorkerConfiguration, readable: [[CChar]])
+        -> PythonOutcome
+    {
         let started = DispatchTime.now()
         var template = Array("\(configuration.temporaryRoot)/crucible-program-XXXXXX".utf8CString)
         guard mkdtemp(&template) != nil else {
@@ -70,7 +82,7 @@ public enum PythonWorker {
                 let pipes = SandboxChild.Pipes(result: result[1], stdout: out[1], stderr: err[1])
                 if SandboxChild.prepare(
                     directory: directoryBytes.baseAddress!, pipes: pipes, configuration: configuration,
-                    cpuSeconds: cpuSeconds)
+                    readable: readable, cpuSeconds: cpuSeconds) != nil
                 {
                     EmbeddedPython.run("_crucible_run(_crucible_source, \(SandboxChild.resultDescriptor))")
                 }

@@ -15,10 +15,23 @@ enum SandboxChild {
         var stderr: Int32
     }
 
-    /// Sets the child up; returns false when a step that must not fail did (the child then exits unreported).
+    /// Folders every program may read: the interpreter, its libraries, system configuration and devices.
+    static let systemReadable = ["/usr", "/lib", "/lib64", "/lib32", "/bin", "/sbin", "/etc", "/proc", "/sys", "/dev"]
+
+    /// The confinement layers that took effect in a child.
+    struct Layers {
+        var network = false
+        var landlockABI: Int32 = 0
+        var unprivileged = false
+    }
+
+    /// Sets the child up; returns nil when a step that must not fail did (the child then exits unreported).
+    /// Landlock is best effort: a kernel without it leaves `landlockABI` at 0.
     static func prepare(
-        directory: UnsafePointer<CChar>, pipes: Pipes, configuration: WorkerConfiguration, cpuSeconds: UInt64
-    ) -> Bool {
+        directory: UnsafePointer<CChar>, pipes: Pipes, configuration: WorkerConfiguration, readable: [[CChar]],
+        cpuSeconds: UInt64
+    ) -> Layers? {
+        var layers = Layers()
         setpgid(0, 0)
         _ = crucible_set_parent_death_signal(SIGKILL)
         // Swift's runtime installs crash handlers that would turn a crash into a clean exit.
@@ -32,22 +45,50 @@ enum SandboxChild {
         let null = open("/dev/null", O_RDONLY)
         guard null >= 0, dup2(null, 0) == 0, dup2(pipes.stdout, 1) == 1, dup2(pipes.stderr, 2) == 2,
             dup2(pipes.result, resultDescriptor) == resultDescriptor
-        else { return false }
+        else { return nil }
         _ = crucible_close_from(UInt32(resultDescriptor + 1))
-        guard chdir(directory) == 0 else { return false }
+        guard chdir(directory) == 0 else { return nil }
 
         let root = getuid() == 0
-        if configuration.isolateNetwork && root && crucible_unshare_network() != 0 { return false }
+        if configuration.isolateNetwork && root {
+            guard crucible_unshare_network() == 0 else { return nil }
+            layers.network = true
+        }
+        if configuration.confineFilesystem {
+            layers.landlockABI = confineFilesystem(writable: directory, readable: readable)
+        }
         let limits = configuration.limits
         _ = crucible_limit_core(0)
         guard crucible_limit_memory(limits.memoryBytes) == 0, crucible_limit_cpu(cpuSeconds) == 0,
             crucible_limit_file_size(limits.fileBytes) == 0, crucible_limit_open_files(limits.openFiles) == 0
-        else { return false }
+        else { return nil }
         if root, let user = configuration.sandboxUser {
-            guard setgroups(0, nil) == 0, setgid(user) == 0, setuid(user) == 0 else { return false }
+            guard setgroups(0, nil) == 0, setgid(user) == 0, setuid(user) == 0 else { return nil }
             // NPROC counts the user's processes; as root it would not be enforced at all.
-            guard crucible_limit_processes(limits.processes) == 0 else { return false }
+            guard crucible_limit_processes(limits.processes) == 0 else { return nil }
+            layers.unprivileged = true
         }
-        return true
+        return layers
+    }
+
+    /// Read-only access to `readable`, full access beneath `writable`, and `/dev/null`; nothing else. Returns the
+    /// Landlock ABI enforced, or 0 when the kernel refused.
+    private static func confineFilesystem(writable: UnsafePointer<CChar>, readable: [[CChar]]) -> Int32 {
+        let abi = crucible_landlock_abi()
+        guard abi > 0 else { return 0 }
+        let ruleset = crucible_landlock_create(abi)
+        guard ruleset >= 0 else { return 0 }
+        let read = crucible_landlock_read_access()
+        for path in readable {
+            _ = path.withUnsafeBufferPointer { crucible_landlock_allow(ruleset, $0.baseAddress, read) }
+        }
+        _ = crucible_landlock_allow(ruleset, "/dev/null", crucible_landlock_file_access())
+        guard crucible_landlock_allow(ruleset, writable, crucible_landlock_all_access(abi)) == 0,
+            crucible_landlock_enforce(ruleset) == 0
+        else {
+            close(ruleset)
+            return 0
+        }
+        return abi
     }
 }

@@ -13,12 +13,19 @@ public struct WorkerConfiguration: Sendable, Hashable, Codable {
     public var isolateNetwork: Bool
     /// Where per-program working directories are created.
     public var temporaryRoot: String
+    /// Restrict the filesystem with Landlock: read-only system and library folders, the Python paths and
+    /// `readablePaths`; write access to the program's own directory only.
+    public var confineFilesystem: Bool
+    /// Folders programs may read besides the system ones (a benchmark's data, e.g. `SEABORN_DATA`).
+    public var readablePaths: [String]
 
     public init(
         pythonPaths: [String] = [], preload: [String] = [], optionalModules: [String] = ["torch", "tensorflow"],
         limits: SandboxLimits = SandboxLimits(), sandboxUser: UInt32? = nil, isolateNetwork: Bool = true,
-        temporaryRoot: String = "/tmp"
+        temporaryRoot: String = "/tmp", confineFilesystem: Bool = true, readablePaths: [String] = []
     ) {
+        self.confineFilesystem = confineFilesystem
+        self.readablePaths = readablePaths
         self.pythonPaths = pythonPaths
         self.preload = preload
         self.optionalModules = optionalModules
@@ -36,4 +43,6 @@ public struct WorkerEnvironment: Sendable, Hashable, Codable {
     /// Each preloaded module's version, or nil when it is not installed.
     public var libraries: [String: String?]
     public var path: [String]
+    /// Each confinement layer and whether it is active here ("active", or why not).
+    public var confinement: [String: String]
 }

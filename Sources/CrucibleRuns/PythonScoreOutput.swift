@@ -105,6 +105,13 @@ public enum PythonScoreOutput {
                     .object([
                         ("python", .string(environment.python)),
                         (
+                            "confinement",
+                            .object(
+                                environment.confinement.keys.sorted().map {
+                                    ($0, .string(environment.confinement[$0]!))
+                                })
+                        ),
+                        (
                             "libraries",
                             .object(
                                 environment.libraries.keys.sorted().map { name in

@@ -54,6 +54,11 @@ struct AdversarialProgramTests {
                 + "    signal.signal(s, signal.SIG_IGN)\nwhile True:\n    pass",
             expected: .timeout, timeout: 1),
         Case(
+            name: "write outside the working directory",
+            source: "import os\nopen('inside.txt', 'w').write('ok')\nopen('/tmp/crucible-escaped.txt', 'w').write('x')",
+            expected: .error),
+        Case(name: "read the harness's home", source: "import os\nos.listdir('/root')", expected: .error),
+        Case(
             name: "close fds 0-2", source: "import os\nfor fd in (0, 1, 2):\n    os.close(fd)\nassert 1 + 1 == 2",
             expected: .passed),
         Case(
@@ -82,6 +87,13 @@ struct AdversarialProgramTests {
             #expect(outcome.status == item.expected, "\(item.name): \(outcome.status) \(outcome.message ?? "")")
         }
         #expect(outcomes[12].stdout.utf8.count == 64 << 10)
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/crucible-escaped.txt"))
+        let confinement = try #require(sandbox.workerEnvironment?.confinement)
+        if getuid() == 0 {
+            #expect(confinement["network namespace"] == "active")
+            #expect(confinement["unprivileged user"]?.hasPrefix("active") == true)
+            #expect(confinement["filesystem (Landlock)"]?.hasPrefix("active") == true)
+        }
         #expect(try FileManager.default.contentsOfDirectory(atPath: root) == [])
     }
 
