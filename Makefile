@@ -15,6 +15,7 @@ sample: setup
 	@echo "Report: Reports/sql-sample/report.md"
 
 test: setup
+	scripts/python-env.sh ds1000
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests

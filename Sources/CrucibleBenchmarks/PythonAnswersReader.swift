@@ -18,27 +18,38 @@ public struct PythonAnswer: Sendable, Hashable {
 public enum PythonAnswersReader {
     public static func read(_ path: String, tasks: [PythonTask]) throws(DatasetError) -> [[PythonAnswer]] {
         struct Line: Decodable {
-            var task_id: TaskID
+            struct Metadata: Decodable {
+                var problem_id: TaskID
+            }
+            var task_id: TaskID?
+            var id: TaskID?
+            var metadata: Metadata?
             var completion: String?
             var solution: String?
-            var code: String?
+            var code: CodeField?
+
+            /// `task_id`, DS-1000's `id`, or its `metadata.problem_id`.
+            var taskID: TaskID? { task_id ?? id ?? metadata?.problem_id }
         }
         let index = Dictionary(uniqueKeysWithValues: tasks.enumerated().map { ($1.id, $0) })
         var answers = [[PythonAnswer]](repeating: [], count: tasks.count)
         let text = String(decoding: try GzipFile.read(path), as: UTF8.self)
         for (offset, raw) in TextLines.split(text).enumerated() where !TextLines.strip(raw).isEmpty {
             let line = try JSONFile.decode(Line.self, from: Data(raw.utf8), file: path, line: offset + 1)
-            guard let position = index[line.task_id.text] else {
+            guard let taskID = line.taskID else {
                 throw DatasetError(
-                    .mismatch, file: path, line: offset + 1, "task_id \(line.task_id.text) is not a task of the dataset"
-                )
+                    .malformed, file: path, line: offset + 1, "no `task_id` (or DS-1000 `id`, `metadata.problem_id`)")
+            }
+            guard let position = index[taskID.text] else {
+                throw DatasetError(
+                    .mismatch, file: path, line: offset + 1, "task_id \(taskID.text) is not a task of the dataset")
             }
             if let completion = line.completion {
                 answers[position].append(PythonAnswer(code: completion))
             } else if let solution = line.solution {
                 answers[position].append(PythonAnswer(code: solution, isFullSolution: true))
             } else if let code = line.code {
-                answers[position].append(PythonAnswer(code: code))
+                answers[position].append(PythonAnswer(code: code.text))
             } else {
                 throw DatasetError(
                     .malformed, file: path, line: offset + 1, "no `completion`, `solution` or `code` field")
@@ -53,5 +64,19 @@ public enum PythonAnswersReader {
             )
         }
         return answers
+    }
+}
+
+/// An answer's code: a string, or (as some DS-1000 answer files have it) a list whose first element is used.
+struct CodeField: Decodable {
+    var text: String
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let list = try? container.decode([String].self) {
+            text = list.first ?? ""
+        } else {
+            text = try container.decode(String.self)
+        }
     }
 }

@@ -6,6 +6,9 @@ public struct PythonTask: Sendable, Hashable {
         case humanEval(entryPoint: String, test: String)
         /// MBPP: code + "\n" + setup (test_setup_code, or the sanitized set's test_imports) + the asserts.
         case mbpp(setup: String, asserts: [String])
+        /// DS-1000: code_context + "\ncode = <the cleaned answer as a literal>\ntest_execution(code)\n", plus
+        /// `test_string(code)` when the context defines it.
+        case ds1000(codeContext: String)
     }
 
     /// The benchmark's task id (`HumanEval/0`, `11`).
@@ -14,15 +17,21 @@ public struct PythonTask: Sendable, Hashable {
     /// The benchmark's own solution, in the same form as an answer (a completion for HumanEval, code for MBPP).
     public var reference: String
     public var assembly: Assembly
-    /// A grouping for reports (DS-1000's library); nil when the benchmark has none.
+    /// The main grouping for reports (DS-1000's library); nil when the benchmark has none.
     public var category: String?
+    /// Further groupings by name (DS-1000's `perturbation`).
+    public var groups: [String: String]
 
-    public init(id: String, prompt: String, reference: String, assembly: Assembly, category: String? = nil) {
+    public init(
+        id: String, prompt: String, reference: String, assembly: Assembly, category: String? = nil,
+        groups: [String: String] = [:]
+    ) {
         self.id = id
         self.prompt = prompt
         self.reference = reference
         self.assembly = assembly
         self.category = category
+        self.groups = groups
     }
 
     /// The program for an answer. `isFullSolution` marks an EvalPlus-style answer that already holds the prompt.
@@ -33,6 +42,12 @@ public struct PythonTask: Sendable, Hashable {
             return code + "\n" + test + "\n" + "check(\(entryPoint))"
         case .mbpp(let setup, let asserts):
             return answer + "\n" + setup + "\n" + asserts.joined(separator: "\n")
+        case .ds1000(let codeContext):
+            let code = DS1000Answer.clean(answer)
+            // A JSON string literal is a valid Python string literal with the same value.
+            let literal = JSONString.literal(code)
+            let stringTest = codeContext.contains("test_string(") ? "test_string(code)\n" : "\n"
+            return codeContext + "\n" + "code = \(literal)\n" + "test_execution(code)\n" + stringTest
         }
     }
 }

@@ -5,7 +5,9 @@
 /// language does natively; the Swift side only passes the program text in and reads the JSON verdict back.
 enum ProgramRunnerScript {
     static let bootstrap = #"""
-        import sys, os, json, importlib, traceback, linecache
+        import sys, os, json, importlib, traceback, linecache, re
+
+        _crucible_source_text = ""
 
         def _crucible_preload(names, fd, confinement):
             versions = {}
@@ -57,18 +59,40 @@ enum ProgramRunnerScript {
                         stack.append(linked)
             return False
 
+        def _crucible_raised_in_answer(error):
+            # DS-1000's harness runs the answer with exec() on a string: when the call made by the program's last
+            # own frame is the top level of such a string, the answer was running. (Libraries make "<string>"
+            # frames too, deeper down, e.g. dataclasses, so only this position counts.)
+            frames = traceback.extract_tb(error.__traceback__)
+            own = [index for index, frame in enumerate(frames) if frame.filename == "<program>"]
+            if not own or own[-1] + 1 >= len(frames):
+                return False
+            callee = frames[own[-1] + 1]
+            return callee.filename == "<string>" and callee.name == "<module>"
+
         def _crucible_classify(error):
             if isinstance(error, AssertionError):
                 return "failed"
             if isinstance(error, MemoryError):
                 return "memory"
-            if isinstance(error, ModuleNotFoundError) and (error.name or "").split(".")[0] in _CRUCIBLE_OPTIONAL:
-                return "unavailable"
-            if _crucible_needs_network(error):
+            # Unavailable means the task cannot run here at all (its test harness imports a missing library or
+            # downloads data); an answer that itself imports or downloads something is simply wrong.
+            if not _CRUCIBLE_OPTIONAL:
+                return "error"
+            if isinstance(error, ModuleNotFoundError):
+                missing = (error.name or "").split(".")[0]
+                # The task's own code imports it on a line of its own; an answer's text sits inside one string
+                # literal line, so it never matches.
+                if missing in _CRUCIBLE_OPTIONAL and re.search(r"^[ \t]*(import|from)[ \t]+%s\b" % re.escape(missing),
+                                                              _crucible_source_text, re.M):
+                    return "unavailable"
+            elif _crucible_needs_network(error) and not _crucible_raised_in_answer(error):
                 return "unavailable"
             return "error"
 
         def _crucible_run(source, fd):
+            global _crucible_source_text
+            _crucible_source_text = source
             name = "<program>"
             linecache.cache[name] = (len(source), None, source.splitlines(True), name)
             os.environ["TMPDIR"] = os.getcwd()

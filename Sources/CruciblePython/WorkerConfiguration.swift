@@ -4,7 +4,9 @@ public struct WorkerConfiguration: Sendable, Hashable, Codable {
     public var pythonPaths: [String]
     /// Modules imported once in the worker before any fork.
     public var preload: [String]
-    /// Top-level modules whose absence makes a program `unavailable` rather than an error (torch, tensorflow).
+    /// Top-level modules whose absence, when the task's own harness imports them, makes a program `unavailable`
+    /// rather than an error (torch, tensorflow). Empty: nothing is ever unavailable (HumanEval, MBPP), not even
+    /// a download, which then fails like any other error.
     public var optionalModules: [String]
     public var limits: SandboxLimits
     /// The user id programs run as when the worker is root; nil lets each worker pick one of its own.
@@ -20,7 +22,7 @@ public struct WorkerConfiguration: Sendable, Hashable, Codable {
     public var readablePaths: [String]
 
     public init(
-        pythonPaths: [String] = [], preload: [String] = [], optionalModules: [String] = ["torch", "tensorflow"],
+        pythonPaths: [String] = [], preload: [String] = [], optionalModules: [String] = [],
         limits: SandboxLimits = SandboxLimits(), sandboxUser: UInt32? = nil, isolateNetwork: Bool = true,
         temporaryRoot: String = "/tmp", confineFilesystem: Bool = true, readablePaths: [String] = []
     ) {

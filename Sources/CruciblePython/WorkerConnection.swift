@@ -17,6 +17,9 @@ final class WorkerConnection {
             "OPENBLAS_NUM_THREADS": "1", "NUMEXPR_MAX_THREADS": "1", "NUMEXPR_NUM_THREADS": "1",
             "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "MPLBACKEND": "Agg", "PYTHONDONTWRITEBYTECODE": "1",
             "PYTHONNOUSERSITE": "1",
+            // A fixed hash seed makes set and dict-of-set orders, and so some verdicts, the same on every run
+            // (Python's default is a new random seed per process).
+            "PYTHONHASHSEED": "0",
         ]
         environment.merge(extra) { _, new in new }
         return environment

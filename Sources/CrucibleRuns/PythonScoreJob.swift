@@ -53,7 +53,7 @@ public struct PythonScoreJob: Sendable {
             samples[owner.task].append(outcomes[position])
         }
         let scores = tasks.enumerated().map { index, task in
-            PythonTaskScore(taskID: task.id, category: task.category, samples: samples[index])
+            PythonTaskScore(taskID: task.id, category: task.category, groups: task.groups, samples: samples[index])
         }
         return PythonScoreResult(
             benchmark: benchmark, ks: ks, tasks: scores, environment: sandbox.workerEnvironment,
@@ -65,6 +65,7 @@ public struct PythonScoreJob: Sendable {
 public struct PythonTaskScore: Sendable {
     public var taskID: String
     public var category: String?
+    public var groups: [String: String]
     public var samples: [PythonOutcome]
 
     /// A task is unavailable here when any of its samples needed something the sandbox lacks.
@@ -84,8 +85,26 @@ public struct PythonScoreResult: Sendable {
 
     /// pass@k over the available tasks, nil when some task has fewer than k samples.
     public func passAtK(_ k: Int, category: String? = nil) -> Double? {
-        let chosen = availableTasks.filter { category == nil || $0.category == category }
-        return PassAtK.mean(chosen.map { ($0.samples.count, $0.correct) }, k: k)
+        passAtK(k, of: availableTasks.filter { category == nil || $0.category == category })
+    }
+
+    public func passAtK(_ k: Int, of tasks: [PythonTaskScore]) -> Double? {
+        PassAtK.mean(tasks.map { ($0.samples.count, $0.correct) }, k: k)
+    }
+
+    /// The groupings to break results down by: "category" (the benchmark's main one) and each named group.
+    public var breakdowns: [(name: String, groups: [(value: String, tasks: [PythonTaskScore])])] {
+        var result: [(String, [(String, [PythonTaskScore])])] = []
+        let categories = Set(tasks.compactMap(\.category)).sorted()
+        if !categories.isEmpty {
+            result.append(
+                ("category", categories.map { name in (name, availableTasks.filter { $0.category == name }) }))
+        }
+        for group in Set(tasks.flatMap(\.groups.keys)).sorted() {
+            let values = Set(tasks.compactMap { $0.groups[group] }).sorted()
+            result.append((group, values.map { value in (value, availableTasks.filter { $0.groups[group] == value }) }))
+        }
+        return result
     }
 
     /// Passed samples over all samples of the available tasks (pass@1 when n = 1).

@@ -74,22 +74,20 @@ public enum PythonScoreOutput {
         for k in result.ks {
             object.append(("pass@\(k)", result.passAtK(k).map(JSONValue.number) ?? .null))
         }
-        let categories = Set(result.tasks.compactMap(\.category)).sorted()
-        if !categories.isEmpty {
+        for breakdown in result.breakdowns {
             object.append(
                 (
-                    "by_category",
+                    "by_\(breakdown.name)",
                     .object(
-                        categories.map { name in
-                            let count = available.filter { $0.category == name }.count
-                            return (
-                                name,
+                        breakdown.groups.map { group in
+                            (
+                                group.value,
                                 .object(
-                                    [("scored", .number(Double(count)))]
+                                    [("scored", .number(Double(group.tasks.count)))]
                                         + result.ks.map { k in
                                             (
                                                 "pass@\(k)",
-                                                result.passAtK(k, category: name).map(JSONValue.number) ?? .null
+                                                result.passAtK(k, of: group.tasks).map(JSONValue.number) ?? .null
                                             )
                                         })
                             )
@@ -129,20 +127,22 @@ public enum PythonScoreOutput {
         var out =
             "# \(result.benchmark)\n\n- dataset: `\(provenance.dataset)`\n- answers: `\(provenance.predictions)`\n"
         out += "- timeout \(provenance.timeout) s per program\n\n"
-        var headers = ["", "tasks"] + result.ks.map { "pass@\($0) (%)" }
-        headers[0] = "category"
-        var table = MarkdownTable(headers: headers)
-        let categories = Set(result.tasks.compactMap(\.category)).sorted()
-        for name in categories {
-            let count = result.availableTasks.filter { $0.category == name }.count
-            table.append(
-                [name, String(count)]
-                    + result.ks.map { AccuracyTableRenderer.percent(result.passAtK($0, category: name)) })
-        }
-        table.append(
+        let metrics = result.ks.map { "pass@\($0) (%)" }
+        var overall = MarkdownTable(headers: ["", "tasks"] + metrics)
+        overall.append(
             ["**all**", "**\(result.availableTasks.count)**"]
                 + result.ks.map { "**\(AccuracyTableRenderer.percent(result.passAtK($0)))**" })
-        out += table.rendered
+        out += overall.rendered
+        for breakdown in result.breakdowns {
+            out += "\n## By \(breakdown.name)\n\n"
+            var table = MarkdownTable(headers: [breakdown.name, "tasks"] + metrics)
+            for group in breakdown.groups {
+                table.append(
+                    [group.value, String(group.tasks.count)]
+                        + result.ks.map { AccuracyTableRenderer.percent(result.passAtK($0, of: group.tasks)) })
+            }
+            out += table.rendered
+        }
         let unavailable = result.tasks.filter { !$0.isAvailable }
         if !unavailable.isEmpty {
             out += "\n\(unavailable.count) tasks are unavailable here and not counted: "

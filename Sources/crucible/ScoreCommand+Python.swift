@@ -10,15 +10,20 @@ extension ScoreCommand {
         let tasks: [PythonTask]
         switch benchmark {
         case .humaneval: tasks = try PythonDatasetLoader.humanEval(dataset)
+        case .ds1000: tasks = try PythonDatasetLoader.ds1000(dataset)
         default: tasks = try PythonDatasetLoader.mbpp(dataset)
         }
         let answers = try PythonAnswersReader.read(predictions, tasks: tasks)
+        let absolute = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.path }
+        let seaborn = (seabornData ?? ProcessInfo.processInfo.environment["SEABORN_DATA"]).map(absolute)
         let configuration = WorkerConfiguration(
-            pythonPaths: pythonPaths.map { URL(fileURLWithPath: $0).standardizedFileURL.path },
-            limits: SandboxLimits(memoryBytes: memoryLimit << 20))
+            pythonPaths: pythonPaths.map(absolute), preload: benchmark.preload,
+            optionalModules: benchmark == .ds1000 ? PythonDatasetLoader.ds1000OptionalModules : [],
+            limits: SandboxLimits(memoryBytes: memoryLimit << 20), readablePaths: seaborn.map { [$0] } ?? [])
         let sandbox = PythonSandbox(
             options: PythonSandbox.Options(
-                executable: Self.ownExecutable, workers: workers, configuration: configuration))
+                executable: Self.ownExecutable, workers: workers, configuration: configuration,
+                environment: seaborn.map { ["SEABORN_DATA": $0] } ?? [:]))
         let job = try PythonScoreJob(
             benchmark: benchmark.rawValue, tasks: tasks, answers: answers, ks: try passAtK(), timeout: timeout,
             sandbox: sandbox)

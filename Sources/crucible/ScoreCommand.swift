@@ -16,13 +16,13 @@ struct ScoreCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The benchmark: spider, bird, humaneval or mbpp.")
+    @Option(help: "The benchmark: spider, bird, humaneval, mbpp or ds1000.")
     var benchmark: BenchmarkName
 
     @Option(
         help: """
             Spider/BIRD: the benchmark's directory (dev.json, tables.json, database/; dev.json, dev_databases/). \
-            HumanEval/MBPP: the problems file (HumanEval.jsonl.gz, mbpp.jsonl, sanitized-mbpp.json).
+            Python: the problems file (HumanEval.jsonl.gz, mbpp.jsonl, sanitized-mbpp.json, ds1000.jsonl.gz).
             """)
     var dataset: String
 
@@ -50,8 +50,15 @@ struct ScoreCommand: ParsableCommand {
     @Flag(help: "Spider rule: keep DISTINCT instead of removing it from both queries.")
     var keepDistinct = false
 
-    @Option(help: "Seconds before a query is interrupted.")
-    var timeout: Double = 30
+    @Option(
+        name: .customLong("timeout"),
+        help: "Seconds before a query or program is stopped (default: 30 for SQL, 10 HumanEval/MBPP, 120 DS-1000).")
+    var timeoutOption: Double?
+
+    var timeout: Double { timeoutOption ?? benchmark.defaultTimeout }
+
+    @Option(help: "DS-1000: the folder of seaborn's datasets (default: $SEABORN_DATA).")
+    var seabornData: String?
 
     @Option(help: "Rows a query may return before it is stopped.")
     var rowCap = 1_000_000
@@ -85,7 +92,7 @@ struct ScoreCommand: ParsableCommand {
 
     mutating func validate() throws {
         if rule != nil && rules != nil { throw ValidationError("give --rule or --rules, not both") }
-        if timeout <= 0 { throw ValidationError("--timeout must be positive") }
+        if let timeoutOption, timeoutOption <= 0 { throw ValidationError("--timeout must be positive") }
         if rowCap <= 0 { throw ValidationError("--row-cap must be positive") }
         if let workers, workers <= 0 { throw ValidationError("--workers must be positive") }
         if benchmark.sqlKind != nil {
@@ -169,7 +176,26 @@ struct ScoreCommand: ParsableCommand {
 
 /// Every benchmark `--benchmark` accepts.
 enum BenchmarkName: String, ExpressibleByArgument, CaseIterable {
-    case spider, bird, humaneval, mbpp
+    case spider, bird, humaneval, mbpp, ds1000
+
+    /// Seconds per query or program when `--timeout` is not given: the official evaluators' values (SQL 30 s,
+    /// DS-1000 120 s) and a forgiving 10 s for HumanEval/MBPP, whose own harness uses 3 s.
+    var defaultTimeout: Double {
+        switch self {
+        case .spider, .bird: return 30
+        case .humaneval, .mbpp: return 10
+        case .ds1000: return 120
+        }
+    }
+
+    /// Libraries imported once per worker before programs fork from it.
+    var preload: [String] {
+        switch self {
+        case .ds1000:
+            return ["numpy", "pandas", "scipy", "sklearn", "matplotlib", "seaborn", "statsmodels.api"]
+        default: return []
+        }
+    }
 
     var sqlKind: SQLBenchmarkKind? { SQLBenchmarkKind(rawValue: rawValue) }
 }

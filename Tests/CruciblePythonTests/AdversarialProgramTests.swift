@@ -76,7 +76,7 @@ struct AdversarialProgramTests {
         let root = NSTemporaryDirectory() + "crucible-adversarial-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let configuration = WorkerConfiguration(temporaryRoot: root)
+        let configuration = WorkerConfiguration(optionalModules: ["torch"], temporaryRoot: root)
         let sandbox = PythonSandbox(
             options: .init(executable: CrucibleExecutable.path, workers: 2, configuration: configuration))
         let programs = Self.cases.enumerated().map { index, item in
