@@ -1,6 +1,7 @@
 # The two commands README.md gives: `make sample` (the main job on the bundled data) and `make test`.
 SWIFT ?= swift
 SAMPLE := Datasets/sql-sample
+PYSAMPLE := Datasets/python-sample
 
 .PHONY: setup sample test lint benchmark
 
@@ -12,7 +13,12 @@ sample: setup
 	.build/release/crucible make-databases --scripts $(SAMPLE)/sql --into $(SAMPLE)/database
 	.build/release/crucible score --benchmark spider --dataset $(SAMPLE) \
 		--predictions $(SAMPLE)/predictions.txt --timeout 2 --rules all --out Reports/sql-sample
-	@echo "Report: Reports/sql-sample/report.md"
+	scripts/python-env.sh ds1000
+	.build/release/crucible score --benchmark humaneval --dataset $(PYSAMPLE)/humaneval.jsonl \
+		--predictions $(PYSAMPLE)/humaneval-answers.jsonl --k 1,2 --timeout 3 --out Reports/python-sample/humaneval
+	.build/release/crucible score --benchmark ds1000 --dataset $(PYSAMPLE)/ds1000.jsonl \
+		--predictions $(PYSAMPLE)/ds1000-answers.jsonl --python-path .python/ds1000 --out Reports/python-sample/ds1000
+	@echo "Reports: Reports/sql-sample/report.md, Reports/python-sample/*/report.md"
 
 test: setup
 	scripts/python-env.sh ds1000

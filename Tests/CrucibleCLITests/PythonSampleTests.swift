@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+/// The bundled Python sample through the real command line: every sample's verdict as `expected.jsonl` says.
+@Suite("crucible score on the bundled Python sample", .serialized)
+struct PythonSampleTests {
+    struct Expectation: Decodable {
+        var benchmark: String
+        var task_id: String
+        var sample: Int
+        var status: String
+    }
+
+    let sample = "\(CrucibleCommand.packageRoot)/Datasets/python-sample"
+
+    func verdicts(_ arguments: [String]) throws -> [String: String] {
+        let folder = try CrucibleCommand.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let output = try CrucibleCommand.run(["score"] + arguments + ["--out", folder])
+        #expect(output.status == 0, "\(output.stderr)")
+        var verdicts: [String: String] = [:]
+        for line in try String(contentsOfFile: "\(folder)/results.jsonl", encoding: .utf8).split(separator: "\n") {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            guard object?["record"] as? String == "sample", let task = object?["task_id"] as? String,
+                let index = object?["sample"] as? Int
+            else { continue }
+            verdicts["\(task)#\(index)"] = object?["status"] as? String
+        }
+        return verdicts
+    }
+
+    @Test func everySampleGetsItsExpectedVerdict() throws {
+        let expected = try String(contentsOfFile: "\(sample)/expected.jsonl", encoding: .utf8).split(separator: "\n")
+            .map { try JSONDecoder().decode(Expectation.self, from: Data($0.utf8)) }
+        let humanEval = try verdicts([
+            "--benchmark", "humaneval", "--dataset", "\(sample)/humaneval.jsonl", "--predictions",
+            "\(sample)/humaneval-answers.jsonl", "--k", "1,2", "--timeout", "3",
+        ])
+        let ds1000 = try verdicts([
+            "--benchmark", "ds1000", "--dataset", "\(sample)/ds1000.jsonl", "--predictions",
+            "\(sample)/ds1000-answers.jsonl", "--python-path", "\(CrucibleCommand.packageRoot)/.python/ds1000",
+        ])
+        #expect(expected.count == humanEval.count + ds1000.count)
+        for item in expected {
+            let got = (item.benchmark == "ds1000" ? ds1000 : humanEval)["\(item.task_id)#\(item.sample)"]
+            #expect(got == item.status, "\(item.benchmark) \(item.task_id) sample \(item.sample)")
+        }
+    }
+}
