@@ -12,7 +12,7 @@ struct ChildMonitor {
     var exitStatus: Int32?
 
     static func collect(
-        child: pid_t, result: Int32, stdout: Int32, stderr: Int32, timeout: Double, outputCap: Int
+        child: pid_t, result: Int32, stdout: Int32, stderr: Int32, timeout: Double, outputCap: Int, user: UInt32?
     ) -> ChildMonitor {
         var monitor = ChildMonitor()
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, timeout) * 1e9)
@@ -31,7 +31,7 @@ struct ChildMonitor {
             }
             if childDone {
                 if drainUntil == .max {
-                    ProcessReaper.killEverything(group: child, user: nil)
+                    ProcessReaper.killEverything(group: child, user: user)
                     drainUntil = now + 1_000_000_000
                 }
                 if now >= drainUntil { break }
@@ -65,6 +65,7 @@ struct ChildMonitor {
         open.keys.forEach { close($0) }
         if exitWatch >= 0 { close(exitWatch) }
         if !childDone { monitor.exitStatus = wait(for: child) }
+        if drainUntil == .max { ProcessReaper.killEverything(group: child, user: user) }
         return monitor
     }
 

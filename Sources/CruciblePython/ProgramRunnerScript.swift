@@ -5,7 +5,7 @@
 /// language does natively; the Swift side only passes the program text in and reads the JSON verdict back.
 enum ProgramRunnerScript {
     static let bootstrap = #"""
-        import sys, os, json, importlib, traceback, linecache, re
+        import sys, os, json, importlib, traceback, linecache, re, tempfile, socket
 
         _crucible_source_text = ""
 
@@ -47,7 +47,6 @@ enum ProgramRunnerScript {
             return {"status": status, "type": type(error).__name__, "message": message, "traceback": lines[-20:]}
 
         def _crucible_needs_network(error):
-            import socket
             stack, seen = [error], 0
             while stack and seen < 20:
                 current = stack.pop()
@@ -97,7 +96,6 @@ enum ProgramRunnerScript {
             linecache.cache[name] = (len(source), None, source.splitlines(True), name)
             os.environ["TMPDIR"] = os.getcwd()
             os.environ["HOME"] = os.getcwd()
-            import tempfile
             tempfile.tempdir = None
             namespace = {"__name__": "__main__", "__builtins__": __builtins__}
             try:

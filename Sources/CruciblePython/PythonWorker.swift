@@ -100,8 +100,7 @@ public enum PythonWorker {
         }
         let collected = ChildMonitor.collect(
             child: pid, result: result[0], stdout: out[0], stderr: err[0], timeout: program.timeout,
-            outputCap: configuration.limits.outputBytes)
-        ProcessReaper.killEverything(group: pid, user: configuration.sandboxUser)
+            outputCap: configuration.limits.outputBytes, user: configuration.sandboxUser)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return collected.outcome(seconds: seconds)
     }
