@@ -97,8 +97,9 @@ public struct PythonScoreResult: Sendable {
         var result: [(String, [(String, [PythonTaskScore])])] = []
         let categories = Set(tasks.compactMap(\.category)).sorted()
         if !categories.isEmpty {
-            result.append(
-                ("category", categories.map { name in (name, availableTasks.filter { $0.category == name }) }))
+            // DS-1000's categories are its libraries, the grouping its paper reports.
+            let name = benchmark == "ds1000" ? "library" : "category"
+            result.append((name, categories.map { value in (value, availableTasks.filter { $0.category == value }) }))
         }
         for group in Set(tasks.flatMap(\.groups.keys)).sorted() {
             let values = Set(tasks.compactMap { $0.groups[group] }).sorted()
