@@ -30,15 +30,9 @@ extension ScoreCommand {
         let progress = ProgressLine(label: "running programs")
         let result = job.run { done, total in progress.update(done: done, total: total) }
         progress.finish()
-        let directory = out ?? "Reports/score-\(benchmark.rawValue)"
-        let provenance = SQLScoreOutput.Provenance(dataset: dataset, predictions: predictions, timeout: timeout)
-        do {
-            try PythonScoreOutput.write(result, provenance: provenance, to: directory)
-        } catch {
-            FileHandle.standardError.write(
-                Data("crucible: error: cannot write the results to \(directory): \(error.localizedDescription)\n".utf8))
-            throw ExitCode(3)
-        }
+        let directory = outputDirectory
+        let provenance = self.provenance
+        try writeOutputs { try PythonScoreOutput.write(result, provenance: provenance, to: directory) }
         if json {
             print(PythonScoreOutput.summary(result, provenance: provenance).serialized(pretty: true))
         } else {

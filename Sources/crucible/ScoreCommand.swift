@@ -110,6 +110,25 @@ struct ScoreCommand: ParsableCommand {
         return values.compactMap { $0 }
     }
 
+    var outputDirectory: String { out ?? "Reports/score-\(benchmark.rawValue)" }
+
+    var provenance: SQLScoreOutput.Provenance {
+        SQLScoreOutput.Provenance(dataset: dataset, predictions: predictions, timeout: timeout)
+    }
+
+    /// Writes the outputs; a folder that cannot be written is a clear error with its own exit status.
+    func writeOutputs(_ write: () throws -> Void) throws {
+        do {
+            try write()
+        } catch {
+            FileHandle.standardError.write(
+                Data(
+                    "crucible: error: cannot write the results to \(outputDirectory): \(error.localizedDescription)\n"
+                        .utf8))
+            throw ExitCode(3)
+        }
+    }
+
     func chosenRules() throws -> [SQLRuleName] {
         let official: SQLRuleName = benchmark == .spider ? .spider : .bird
         if let rule { return [rule] }
@@ -153,15 +172,9 @@ struct ScoreCommand: ParsableCommand {
         let progress = ProgressLine(label: "executing queries")
         let result = job.run(progress: { done, total in progress.update(done: done, total: total) })
         progress.finish()
-        let directory = out ?? "Reports/score-\(benchmark.rawValue)"
-        let provenance = SQLScoreOutput.Provenance(dataset: dataset, predictions: predictions, timeout: timeout)
-        do {
-            try SQLScoreOutput.write(result, provenance: provenance, to: directory)
-        } catch {
-            FileHandle.standardError.write(
-                Data("crucible: error: cannot write the results to \(directory): \(error.localizedDescription)\n".utf8))
-            throw ExitCode(3)
-        }
+        let directory = outputDirectory
+        let provenance = self.provenance
+        try writeOutputs { try SQLScoreOutput.write(result, provenance: provenance, to: directory) }
         if json {
             print(SQLScoreOutput.summary(result, provenance: provenance).serialized(pretty: true))
         } else {
