@@ -19,6 +19,14 @@ public enum PythonWorker {
         let null = open("/dev/null", O_WRONLY)
         dup2(null, 1)
         _ = crucible_set_child_subreaper()
+        // A dead kill helper must not take the worker down with SIGPIPE; children restore the default.
+        signal(SIGPIPE, SIG_IGN)
+        // One empty network namespace for the worker and every program it forks (cheaper than one per program;
+        // the worker talks to the harness over pipes only).
+        if configuration.isolateNetwork && getuid() == 0 && crucible_unshare_network() == 0 {
+            SandboxChild.networkIsolatedByWorker = true
+        }
+        if let user = configuration.sandboxUser { ProcessReaper.startKiller(user: user) }
         EmbeddedPython.initialize(paths: configuration.pythonPaths)
         EmbeddedPython.run(ProgramRunnerScript.bootstrap)
         let optional = JSONValue.array(configuration.optionalModules.map(JSONValue.string)).serialized()

@@ -6,6 +6,9 @@ import Glibc
 /// limits, and (when the worker is root) an unprivileged user, so it can neither raise its limits nor undo
 /// anything else. Runs between `fork` and the program: only async-signal-safe system calls, no allocation.
 enum SandboxChild {
+    /// Set when the worker itself already lives in an empty network namespace, which children inherit.
+    nonisolated(unsafe) static var networkIsolatedByWorker = false
+
     /// The descriptor the child reports its verdict on.
     static let resultDescriptor: Int32 = 3
 
@@ -51,7 +54,7 @@ enum SandboxChild {
 
         let root = getuid() == 0
         if configuration.isolateNetwork && root {
-            guard crucible_unshare_network() == 0 else { return nil }
+            guard networkIsolatedByWorker || crucible_unshare_network() == 0 else { return nil }
             layers.network = true
         }
         if configuration.confineFilesystem {
