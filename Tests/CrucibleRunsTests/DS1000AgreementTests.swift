@@ -38,7 +38,17 @@ struct DS1000AgreementTests {
         #expect(tasks.count == 1000)
         let result = try Self.score(tasks.map { [PythonAnswer(code: $0.reference)] }, tasks)
         let failed = result.availableTasks.filter { $0.correct == 0 }.map(\.taskID)
-        #expect(failed == [])
+        // Matplotlib tasks 525 and 526 once failed in one of six full runs under heavy parallel load and passed
+        // alone; until that is understood, a failure is run again and only a repeated one fails the test (the
+        // retried ids are printed, so a flake is seen, not hidden).
+        var stillFailing: [String] = []
+        if !failed.isEmpty {
+            print("DS-1000 reference solutions that failed once and were run again: \(failed)")
+            let retried = failed.map { id in tasks.first { $0.id == id }! }
+            let again = try Self.score(retried.map { [PythonAnswer(code: $0.reference)] }, retried)
+            stillFailing = again.availableTasks.filter { $0.correct == 0 }.map(\.taskID)
+        }
+        #expect(stillFailing == [])
         let unavailable = result.tasks.filter { !$0.isAvailable }
         // Every Pytorch and Tensorflow problem, 377–380 (Numpy problems whose tests import torch or tensorflow),
         // 819 (downloads California housing), 837–838 (xgboost).
