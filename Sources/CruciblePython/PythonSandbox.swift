@@ -1,6 +1,7 @@
 import CrucibleCore
 import Dispatch
 import Foundation
+import Glibc
 import Synchronization
 
 /// Runs untrusted Python programs in a pool of worker processes, one per core by default. A program never runs
@@ -31,6 +32,9 @@ public final class PythonSandbox: Sendable {
 
     public init(options: Options) {
         self.options = options
+        // A worker that dies while a request is being written to it must cost one program, not the harness:
+        // without this, the write raises SIGPIPE and kills the whole process.
+        signal(SIGPIPE, SIG_IGN)
     }
 
     /// Runs every program and returns their outcomes in order. `progress` receives the number finished.
