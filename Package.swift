@@ -73,6 +73,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(name: "CrucibleTestSupport", path: "Tests/Support", swiftSettings: strictSettings),
         .testTarget(name: "CrucibleCoreTests", dependencies: ["CrucibleCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "CrucibleSQLTests",
@@ -81,7 +82,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CruciblePythonTests",
-            dependencies: ["CruciblePython", "CrucibleCore", "crucible"],
+            dependencies: ["CruciblePython", "CrucibleCore", "CrucibleTestSupport", "crucible"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -97,13 +98,14 @@ let package = Package(
         .testTarget(
             name: "CrucibleRunsTests",
             dependencies: [
-                "CrucibleRuns", "CrucibleBenchmarks", "CrucibleSQL", "CruciblePython", "CrucibleCore", "crucible",
+                "CrucibleRuns", "CrucibleBenchmarks", "CrucibleSQL", "CruciblePython", "CrucibleCore",
+                "CrucibleTestSupport", "crucible",
             ],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "CrucibleCLITests",
-            dependencies: ["crucible"],
+            dependencies: ["CrucibleTestSupport", "crucible"],
             swiftSettings: strictSettings
         ),
     ],

@@ -1,3 +1,4 @@
+import CrucibleTestSupport
 import Foundation
 
 /// Runs the built `crucible` executable as a real process.
@@ -8,19 +9,9 @@ enum CrucibleCommand {
         var stderr: String
     }
 
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
+    static let packageRoot = CrucibleExecutable.packageRoot
 
-    /// The executable sits beside the test bundle in the build products folder.
-    static var executable: String {
-        var folder = Bundle.main.bundleURL
-        for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("crucible").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            folder.deleteLastPathComponent()
-        }
-        return "\(packageRoot)/.build/debug/crucible"
-    }
+    static var executable: String { CrucibleExecutable.path }
 
     static func run(_ arguments: [String]) throws -> Output {
         let process = Process()

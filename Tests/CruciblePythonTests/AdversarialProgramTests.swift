@@ -1,4 +1,5 @@
 import CruciblePython
+import CrucibleTestSupport
 import Foundation
 import Glibc
 import Testing

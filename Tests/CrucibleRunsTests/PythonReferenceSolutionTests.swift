@@ -2,21 +2,14 @@ import CrucibleBenchmarks
 import CrucibleCore
 import CruciblePython
 import CrucibleRuns
+import CrucibleTestSupport
 import Foundation
 import Testing
 
 /// Real data: every benchmark's own solutions must pass in the sandbox.
 @Suite("Reference solutions pass", .serialized)
 struct PythonReferenceSolutionTests {
-    static var executable: String {
-        var folder = Bundle.main.bundleURL
-        for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("crucible").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            folder.deleteLastPathComponent()
-        }
-        return "\(SharedData.packageRoot)/.build/debug/crucible"
-    }
+    static var executable: String { CrucibleExecutable.path }
 
     static func score(_ benchmark: String, _ tasks: [PythonTask]) throws -> PythonScoreResult {
         let sandbox = PythonSandbox(options: .init(executable: executable))
