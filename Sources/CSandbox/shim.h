@@ -81,6 +81,13 @@ static inline int crucible_landlock_enforce(int ruleset) {
     return result;
 }
 
+/// SIG_DFL for the signals a crash raises (Swift's runtime catches them to print a backtrace, which would turn a
+/// crash into a clean exit) and for those a limit raises; a plain loop over a C array allocates nothing.
+static inline void crucible_default_signal_dispositions(void) {
+    static const int signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGPIPE, SIGXCPU, SIGXFSZ };
+    for (unsigned i = 0; i < sizeof(signals) / sizeof(signals[0]); i++) signal(signals[i], SIG_DFL);
+}
+
 static inline int crucible_wifexited(int status) { return WIFEXITED(status); }
 static inline int crucible_wexitstatus(int status) { return WEXITSTATUS(status); }
 static inline int crucible_wifsignaled(int status) { return WIFSIGNALED(status); }

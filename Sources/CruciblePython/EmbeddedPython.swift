@@ -17,21 +17,44 @@ enum EmbeddedPython {
         PyRun_SimpleString(code) == 0
     }
 
-    /// Binds `name` in `__main__` to a Python string holding `text`.
-    static func setGlobal(_ name: String, text: String) {
-        guard let main = PyImport_AddModule("__main__"), let globals = PyModule_GetDict(main) else { return }
+    /// Calls `function` (a name bound in `__main__`) with `text` as its only argument, without compiling anything;
+    /// false when it is missing or raised.
+    @discardableResult
+    static func call(_ function: String, text: String) -> Bool {
+        guard let callable = global(function) else { return false }
         var text = text
-        text.withUTF8 { bytes in
-            let value = bytes.withMemoryRebound(to: CChar.self) { chars in
-                PyUnicode_FromStringAndSize(chars.baseAddress, chars.count)
-            }
-            if let value {
-                PyDict_SetItemString(globals, name, value)
-                Py_DecRef(value)
-            } else {
-                PyErr_Clear()
-            }
+        let argument = text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { PyUnicode_FromStringAndSize($0.baseAddress, $0.count) }
         }
+        guard let argument, let arguments = PyTuple_New(1) else {
+            PyErr_Clear()
+            return false
+        }
+        PyTuple_SetItem(arguments, 0, argument)
+        defer { Py_DecRef(arguments) }
+        return finish(PyObject_CallObject(callable, arguments))
+    }
+
+    /// Calls `function` (a name bound in `__main__`) with no arguments. Used in forked children, where compiling
+    /// even a one-line statement would copy hundreds of the worker's pages.
+    @discardableResult
+    static func call(_ function: String) -> Bool {
+        guard let callable = global(function) else { return false }
+        return finish(PyObject_CallObject(callable, nil))
+    }
+
+    private static func global(_ name: String) -> UnsafeMutablePointer<PyObject>? {
+        guard let main = PyImport_AddModule("__main__"), let globals = PyModule_GetDict(main) else { return nil }
+        return PyDict_GetItemString(globals, name)
+    }
+
+    private static func finish(_ result: UnsafeMutablePointer<PyObject>?) -> Bool {
+        guard let result else {
+            PyErr_Print()
+            return false
+        }
+        Py_DecRef(result)
+        return true
     }
 
     static func beforeFork() { PyOS_BeforeFork() }

@@ -5,18 +5,21 @@
 /// language does natively; the Swift side only passes the program text in and reads the JSON verdict back.
 enum ProgramRunnerScript {
     static let bootstrap = #"""
-        import sys, os, json, importlib, traceback, linecache, re, tempfile, socket
+        import sys, os, gc, json, importlib, traceback, linecache, re, tempfile, socket
 
         _crucible_source_text = ""
 
         def _crucible_preload(names, fd, confinement):
             versions = {}
             for name in names:
+                standard = name.split(".")[0] in sys.stdlib_module_names
                 try:
                     module = importlib.import_module(name)
-                    versions[name] = str(getattr(module, "__version__", "")) or "present"
+                    if not standard:
+                        versions[name] = str(getattr(module, "__version__", "")) or "present"
                 except BaseException as error:
-                    versions[name] = None
+                    if not standard:
+                        versions[name] = None
             if "matplotlib" in sys.modules:
                 try:
                     import matplotlib
@@ -24,6 +27,9 @@ enum ProgramRunnerScript {
                     import matplotlib.pyplot
                 except BaseException:
                     pass
+            # Objects that exist before the first fork are never collected in a child: a full collection there
+            # would write to every object's header and copy most of the worker's memory.
+            gc.freeze()
             hello = {"python": sys.version.split()[0], "executable": sys.executable, "libraries": versions,
                      "path": list(sys.path), "confinement": confinement}
             os.write(fd, (json.dumps(hello) + "\n").encode())
@@ -89,18 +95,36 @@ enum ProgramRunnerScript {
                 return "unavailable"
             return "error"
 
-        def _crucible_run(source, fd):
-            global _crucible_source_text
+        def _crucible_prepare(source):
+            # Runs in the worker before the fork: compiling in the child would cost a few hundred copy-on-write
+            # page faults per program, more than running a typical HumanEval test.
+            global _crucible_source_text, _crucible_code
             _crucible_source_text = source
             name = "<program>"
             linecache.cache[name] = (len(source), None, source.splitlines(True), name)
-            os.environ["TMPDIR"] = os.getcwd()
-            os.environ["HOME"] = os.getcwd()
+            try:
+                _crucible_code = compile(source, name, "exec")
+            except BaseException as error:
+                _crucible_code = error
+
+        def _crucible_settle(directory):
+            # Every program of this worker runs in the same (recreated) directory, so its home and temporary
+            # folder are set once here, not in each child.
+            os.environ["TMPDIR"] = directory
+            os.environ["HOME"] = directory
             tempfile.tempdir = None
+
+        _CRUCIBLE_PASSED = json.dumps({"status": "passed"}).encode()
+
+        def _crucible_run():
+            fd = _CRUCIBLE_RESULT_FD
+            name = "<program>"
             namespace = {"__name__": "__main__", "__builtins__": __builtins__}
             try:
-                exec(compile(source, name, "exec"), namespace)
-                outcome = {"status": "passed"}
+                if isinstance(_crucible_code, BaseException):
+                    raise _crucible_code
+                exec(_crucible_code, namespace)
+                outcome = None
             except SystemExit as error:
                 outcome = _crucible_describe(error, "error", name)
                 outcome["message"] = "the program called sys.exit(%r) before its tests finished" % (error.code,)
@@ -112,7 +136,7 @@ enum ProgramRunnerScript {
                 except BaseException:
                     pass
             try:
-                _crucible_write(fd, json.dumps(outcome).encode())
+                _crucible_write(fd, _CRUCIBLE_PASSED if outcome is None else json.dumps(outcome).encode())
             finally:
                 os._exit(0)
         """#

@@ -9,6 +9,7 @@ import Glibc
 public enum PythonWorker {
     public static func run(configuration: WorkerConfiguration) -> Never {
         var configuration = configuration
+        unsetenv("LD_BIND_NOW")
         // A user id of its own, derived from the worker's process id so that it is unique among all workers
         // running on the machine: "kill every process of this user" then means exactly this worker's programs,
         // and one worker's programs cannot signal another's.
@@ -27,15 +28,17 @@ public enum PythonWorker {
             SandboxChild.networkIsolatedByWorker = true
         }
         if let user = configuration.sandboxUser { ProcessReaper.startKiller(user: user) }
+        let directory = ProgramDirectory(configuration: configuration)
         EmbeddedPython.initialize(paths: configuration.pythonPaths)
         EmbeddedPython.run(ProgramRunnerScript.bootstrap)
         let optional = JSONValue.array(configuration.optionalModules.map(JSONValue.string)).serialized()
-        EmbeddedPython.run("_CRUCIBLE_OPTIONAL = tuple(\(optional))")
-        let preload = JSONValue.array(configuration.preload.map(JSONValue.string)).serialized()
-        let readable = readablePaths(configuration)
-        let layers = SandboxProbe.run(configuration: configuration, readable: readable).serialized()
         EmbeddedPython.run(
-            "_crucible_preload(\(preload), \(replies), \(layers))\nsys.stdout.flush()\nsys.stderr.flush()")
+            "_CRUCIBLE_OPTIONAL = tuple(\(optional))\n_CRUCIBLE_RESULT_FD = \(SandboxChild.resultDescriptor)")
+        let preload = JSONValue.array(configuration.preload.map(JSONValue.string)).serialized()
+        let layers = SandboxProbe.run(configuration: configuration, directory: directory)
+        EmbeddedPython.run(
+            "_crucible_preload(\(preload), \(replies), \(layers.serialized()))\nsys.stdout.flush()\nsys.stderr.flush()")
+        EmbeddedPython.call("_crucible_settle", text: directory.path)
 
         var requests = LineReader(descriptor: 0)
         let decoder = JSONDecoder()
@@ -44,7 +47,7 @@ public enum PythonWorker {
             let outcome: PythonOutcome
             do {
                 let program = try decoder.decode(PythonProgram.self, from: Data(line))
-                outcome = runOne(program, configuration: configuration, readable: readable)
+                outcome = runOne(program, configuration: configuration, directory: directory)
             } catch {
                 outcome = PythonOutcome(status: .error, message: "the worker could not read the request: \(error)")
             }
@@ -52,51 +55,38 @@ public enum PythonWorker {
             reply.append(UInt8(ascii: "\n"))
             guard writeAll(replies, reply) else { break }
         }
+        directory.remove()
         exit(0)
     }
 
-    /// The folders programs may read, as C strings built once (nothing is allocated between fork and exec).
-    static func readablePaths(_ configuration: WorkerConfiguration) -> [[CChar]] {
-        (SandboxChild.systemReadable + configuration.pythonPaths + configuration.readablePaths).map {
-            Array($0.utf8CString)
-        }
-    }
-
-    static func runOne(_ program: PythonProgram, configuration: WorkerConfiguration, readable: [[CChar]])
+    static func runOne(_ program: PythonProgram, configuration: WorkerConfiguration, directory: ProgramDirectory)
         -> PythonOutcome
     {
         let started = DispatchTime.now()
-        var template = Array("\(configuration.temporaryRoot)/crucible-program-XXXXXX".utf8CString)
-        guard mkdtemp(&template) != nil else {
-            return PythonOutcome(status: .crashed, message: "cannot create a working directory: errno \(errno)")
+        guard directory.reset() else {
+            return PythonOutcome(
+                status: .crashed, message: "cannot prepare the working directory \(directory.path): errno \(errno)")
         }
-        let directory = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        if let user = configuration.sandboxUser, getuid() == 0 { chown(directory, user, user) }
-
         var result: [Int32] = [0, 0]
         var out: [Int32] = [0, 0]
         var err: [Int32] = [0, 0]
         guard pipe(&result) == 0, pipe(&out) == 0, pipe(&err) == 0 else {
             return PythonOutcome(status: .crashed, message: "cannot create pipes: errno \(errno)")
         }
-        EmbeddedPython.setGlobal("_crucible_source", text: program.source)
+        EmbeddedPython.call("_crucible_prepare", text: program.source)
         let cpuSeconds = UInt64(program.timeout.rounded(.up)) + 1
         EmbeddedPython.beforeFork()
-        let pid = template.withUnsafeBufferPointer { directoryBytes in
-            let child = fork()
-            if child == 0 {
-                EmbeddedPython.afterForkInChild()
-                let pipes = SandboxChild.Pipes(result: result[1], stdout: out[1], stderr: err[1])
-                if SandboxChild.prepare(
-                    directory: directoryBytes.baseAddress!, pipes: pipes, configuration: configuration,
-                    readable: readable, cpuSeconds: cpuSeconds) != nil
-                {
-                    EmbeddedPython.run("_crucible_run(_crucible_source, \(SandboxChild.resultDescriptor))")
-                }
-                _exit(0)
+        let pid = fork()
+        if pid == 0 {
+            EmbeddedPython.afterForkInChild()
+            let pipes = SandboxChild.Pipes(result: result[1], stdout: out[1], stderr: err[1])
+            if SandboxChild.prepare(
+                directory: directory, pipes: pipes, configuration: configuration, cpuSeconds: cpuSeconds)
+                != nil
+            {
+                EmbeddedPython.call("_crucible_run")
             }
-            return child
+            _exit(0)
         }
         EmbeddedPython.afterForkInParent()
         close(result[1])

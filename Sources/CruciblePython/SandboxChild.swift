@@ -29,18 +29,17 @@ enum SandboxChild {
     }
 
     /// Sets the child up; returns nil when a step that must not fail did (the child then exits unreported).
-    /// Landlock is best effort: a kernel without it leaves `landlockABI` at 0.
+    /// Landlock is best effort: where the kernel refused it, `directory.ruleset` is -1 and `landlockABI` stays 0.
     static func prepare(
-        directory: UnsafePointer<CChar>, pipes: Pipes, configuration: WorkerConfiguration, readable: [[CChar]],
-        cpuSeconds: UInt64
-    ) -> Layers? {
+        directory: ProgramDirectory, pipes: Pipes, configuration: WorkerConfiguration, cpuSeconds: UInt64
+    )
+        -> Layers?
+    {
         var layers = Layers()
         setpgid(0, 0)
         _ = crucible_set_parent_death_signal(SIGKILL)
         // Swift's runtime installs crash handlers that would turn a crash into a clean exit.
-        for signal in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGPIPE, SIGXCPU, SIGXFSZ] {
-            Glibc.signal(signal, SIG_DFL)
-        }
+        crucible_default_signal_dispositions()
         var none = sigset_t()
         sigemptyset(&none)
         sigprocmask(SIG_SETMASK, &none, nil)
@@ -49,16 +48,20 @@ enum SandboxChild {
         guard null >= 0, dup2(null, 0) == 0, dup2(pipes.stdout, 1) == 1, dup2(pipes.stderr, 2) == 2,
             dup2(pipes.result, resultDescriptor) == resultDescriptor
         else { return nil }
+        let entered = directory.pathBytes.withUnsafeBufferPointer { chdir($0.baseAddress!) }
+        guard entered == 0 else { return nil }
+        // The ruleset was built once by the worker and sits above the descriptors just rearranged; enforcing it
+        // closes it, and everything else inherited is closed next.
+        if directory.ruleset >= 0 {
+            guard crucible_landlock_enforce(directory.ruleset) == 0 else { return nil }
+            layers.landlockABI = directory.landlockABI
+        }
         _ = crucible_close_from(UInt32(resultDescriptor + 1))
-        guard chdir(directory) == 0 else { return nil }
 
         let root = getuid() == 0
         if configuration.isolateNetwork && root {
             guard networkIsolatedByWorker || crucible_unshare_network() == 0 else { return nil }
             layers.network = true
-        }
-        if configuration.confineFilesystem {
-            layers.landlockABI = confineFilesystem(writable: directory, readable: readable)
         }
         let limits = configuration.limits
         _ = crucible_limit_core(0)
@@ -72,26 +75,5 @@ enum SandboxChild {
             layers.unprivileged = true
         }
         return layers
-    }
-
-    /// Read-only access to `readable`, full access beneath `writable`, and `/dev/null`; nothing else. Returns the
-    /// Landlock ABI enforced, or 0 when the kernel refused.
-    private static func confineFilesystem(writable: UnsafePointer<CChar>, readable: [[CChar]]) -> Int32 {
-        let abi = crucible_landlock_abi()
-        guard abi > 0 else { return 0 }
-        let ruleset = crucible_landlock_create(abi)
-        guard ruleset >= 0 else { return 0 }
-        let read = crucible_landlock_read_access()
-        for path in readable {
-            _ = path.withUnsafeBufferPointer { crucible_landlock_allow(ruleset, $0.baseAddress, read) }
-        }
-        _ = crucible_landlock_allow(ruleset, "/dev/null", crucible_landlock_file_access())
-        guard crucible_landlock_allow(ruleset, writable, crucible_landlock_all_access(abi)) == 0,
-            crucible_landlock_enforce(ruleset) == 0
-        else {
-            close(ruleset)
-            return 0
-        }
-        return abi
     }
 }

@@ -5,26 +5,21 @@ import Glibc
 /// Finds out, once per worker, which confinement layers the kernel grants: a child goes through the same set-up
 /// as a program's, then checks that a write outside its directory fails, and reports.
 enum SandboxProbe {
-    static func run(configuration: WorkerConfiguration, readable: [[CChar]]) -> JSONValue {
-        var template = Array("\(configuration.temporaryRoot)/crucible-probe-XXXXXX".utf8CString)
-        guard mkdtemp(&template) != nil else { return .object([("probe", .string("could not run"))]) }
-        let directory = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        if let user = configuration.sandboxUser, getuid() == 0 { chown(directory, user, user) }
+    static func run(configuration: WorkerConfiguration, directory: ProgramDirectory) -> JSONValue {
+        guard directory.reset() else { return .object([("probe", .string("could not run"))]) }
         var report: [Int32] = [0, 0]
         guard pipe(&report) == 0 else { return .object([("probe", .string("could not run"))]) }
         let outside = Array("\(configuration.temporaryRoot)/crucible-probe-outside-\(getpid())".utf8CString)
         let null = open("/dev/null", O_WRONLY)
         EmbeddedPython.beforeFork()
-        let child = template.withUnsafeBufferPointer { directoryBytes in
+        let child = { () -> pid_t in
             let pid = fork()
             if pid == 0 {
                 EmbeddedPython.afterForkInChild()
                 let pipes = SandboxChild.Pipes(result: report[1], stdout: null, stderr: null)
                 var codes: [Int32] = [-1, 0, 0, 0]
                 if let layers = SandboxChild.prepare(
-                    directory: directoryBytes.baseAddress!, pipes: pipes, configuration: configuration,
-                    readable: readable, cpuSeconds: 5)
+                    directory: directory, pipes: pipes, configuration: configuration, cpuSeconds: 5)
                 {
                     let escaped = outside.withUnsafeBufferPointer { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o600) }
                     codes = [
@@ -35,7 +30,7 @@ enum SandboxProbe {
                 _exit(0)
             }
             return pid
-        }
+        }()
         EmbeddedPython.afterForkInParent()
         close(report[1])
         close(null)

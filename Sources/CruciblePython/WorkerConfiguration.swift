@@ -20,6 +20,10 @@ public struct WorkerConfiguration: Sendable, Hashable, Codable {
     public var confineFilesystem: Bool
     /// Folders programs may read besides the system ones (a benchmark's data, e.g. `SEABORN_DATA`).
     public var readablePaths: [String]
+    /// The folder, made by the harness, that holds the worker's program directory (one fixed path, recreated
+    /// for every program). The harness removes it when the worker is gone, even after a crash. Nil: the worker
+    /// makes one under `temporaryRoot`.
+    public var workerDirectory: String?
 
     public init(
         pythonPaths: [String] = [], preload: [String] = [], optionalModules: [String] = [],

@@ -26,16 +26,29 @@ final class WorkerConnection {
     }
 
     init(executable: String, configuration: WorkerConfiguration, extraEnvironment: [String: String]) throws {
+        var configuration = configuration
+        directory = try Self.makeWorkerDirectory(in: configuration.temporaryRoot)
+        configuration.workerDirectory = directory
         process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = ["worker", String(decoding: try JSONEncoder().encode(configuration), as: UTF8.self)]
-        process.environment = Self.scrubbedEnvironment(extra: extraEnvironment)
+        var variables = Self.scrubbedEnvironment(extra: extraEnvironment)
+        // Resolve every symbol when the worker starts: lazily bound, each function a child calls for the first
+        // time (setuid, prctl, _exit, ...) costs a symbol search through every library and a copied page, in
+        // every child. The worker removes the variable so programs do not inherit it.
+        variables["LD_BIND_NOW"] = "1"
+        process.environment = variables
         let input = Pipe()
         let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.standardError
-        try process.run()
+        do {
+            try process.run()
+        } catch {
+            try? FileManager.default.removeItem(atPath: directory)
+            throw error
+        }
         requests = input.fileHandleForWriting
         replies = LineReader(descriptor: output.fileHandleForReading.fileDescriptor)
         let hello = replies.nextLine().flatMap { try? JSONDecoder().decode(WorkerEnvironment.self, from: Data($0)) }
@@ -45,6 +58,23 @@ final class WorkerConnection {
     }
 
     private var retained: [Pipe]
+    /// The worker's folder (its programs' working directory lives inside); removed once the worker is gone,
+    /// whatever killed it.
+    private let directory: String
+
+    private static func makeWorkerDirectory(in root: String) throws -> String {
+        var template = Array("\(root)/crucible-worker-XXXXXX".utf8CString)
+        guard mkdtemp(&template) != nil else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: root])
+        }
+        // Programs run as another user and must be able to pass through it to their own directory.
+        chmod(template, 0o711)
+        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    private func removeDirectory() {
+        try? FileManager.default.removeItem(atPath: directory)
+    }
 
     var isRunning: Bool { process.isRunning }
 
@@ -64,6 +94,7 @@ final class WorkerConnection {
     /// Why the worker is gone, once it is.
     var deathReason: String {
         process.waitUntilExit()
+        removeDirectory()
         switch process.terminationReason {
         case .uncaughtSignal:
             let signal = process.terminationStatus
@@ -76,9 +107,14 @@ final class WorkerConnection {
     func stop() {
         try? requests.close()
         process.waitUntilExit()
+        removeDirectory()
     }
 
     deinit {
-        if process.isRunning { process.terminate() }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        removeDirectory()
     }
 }

@@ -52,5 +52,7 @@ struct WorkerReplacementTests {
         #expect(outcomes[0].status == .crashed)
         #expect(outcomes[0].message?.contains("worker") == true, "\(outcomes[0].message ?? "")")
         #expect(outcomes[1].status == .passed)
+        // The killed worker's folder (and the program directory in it) is removed by the harness.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root) == [])
     }
 }
