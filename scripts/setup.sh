@@ -2,7 +2,10 @@
 # Installs what Crucible needs on a Debian machine that has Swift 6: only what is missing, so it is quick to re-run.
 set -euo pipefail
 
-apt_packages=(pkg-config libsqlite3-dev libpython3-dev zlib1g-dev)
+# The embedded interpreter is Debian's CPython 3.11; Debian's python3-* packages are its default libraries for
+# DS-1000 (scripts/python-env.sh builds the pinned set the official results used).
+apt_packages=(pkg-config libsqlite3-dev libpython3-dev zlib1g-dev
+  python3-numpy python3-pandas python3-scipy python3-sklearn python3-matplotlib python3-seaborn python3-statsmodels)
 
 missing=()
 for package in "${apt_packages[@]}"; do

@@ -1,9 +1,10 @@
 import Benchmark
+import BenchmarkSupport
 import CrucibleSQL
 import Foundation
 
 /// `crucible score ... --allow-unavailable --out DIR` as a subprocess, checked for the expected verdict.
-final class CrucibleRun: SpiderWorkload {
+final class CrucibleRun: MeasuredWorkload {
     let paths: SuitePaths
     let samples = Samples()
     private var scratch: URL?

@@ -1,10 +1,11 @@
 import Benchmark
+import BenchmarkSupport
 import CrucibleSQL
 import Foundation
 
 /// Every gold query and every prediction of the 972 tasks executed once, single-threaded, on connections opened
 /// beforehand: the least any execution-based scorer has to spend.
-final class ExecutionFloor: SpiderWorkload {
+final class ExecutionFloor: MeasuredWorkload {
     let paths: SuitePaths
     let samples = Samples()
     private var connections: [String: SQLiteConnection] = [:]

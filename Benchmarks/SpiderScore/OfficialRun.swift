@@ -1,9 +1,10 @@
 import Benchmark
+import BenchmarkSupport
 import CrucibleSQL
 import Foundation
 
 /// test-suite-sql-eval's `evaluation.py --etype exec` on the 972 tasks, through run_official_eval.py.
-final class OfficialRun: SpiderWorkload {
+final class OfficialRun: MeasuredWorkload {
     let paths: SuitePaths
     let samples = Samples()
     private var scratch: URL?

@@ -6,6 +6,7 @@
 // the last benchmark to finish prints the medians, the two ratios and whether each goal is met.
 
 import Benchmark
+import BenchmarkSupport
 import CrucibleSQL
 import Foundation
 

@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkSupport
 import CrucibleSQL
 import Foundation
 
@@ -32,7 +33,7 @@ final class SpiderSuite {
 
     init() {
         paths = SuitePaths()
-        store = RunStore()
+        store = RunStore(suite: "spider")
         crucible = CrucibleRun(paths: paths)
         floor = ExecutionFloor(paths: paths)
         official = OfficialRun(paths: paths)
@@ -44,31 +45,11 @@ final class SpiderSuite {
             ? [Self.crucibleKey, Self.floorKey] : [Self.crucibleKey, Self.floorKey, Self.officialKey]
     }
 
-    /// Registers one benchmark. A failure in its setup or in any iteration is recorded, so the summary can say so,
-    /// and rethrown, which makes the ordo-one runner report the benchmark as failed and exit non-zero.
     func register(
-        _ name: String, key: String, workload: some SpiderWorkload, configuration: Benchmark.Configuration
+        _ name: String, key: String, workload: some MeasuredWorkload, configuration: Benchmark.Configuration
     ) {
-        Benchmark(name, configuration: configuration) { benchmark in
-            do {
-                try workload.runOnce(benchmark)
-            } catch {
-                workload.samples.failure = "\(error)"
-                exitWithFailureStatus()
-                throw error
-            }
-        } setup: {
-            do {
-                try workload.prepare()
-            } catch {
-                workload.samples.failure = "\(error)"
-                exitWithFailureStatus()
-                try? self.finish(key, samples: workload.samples)
-                throw error
-            }
-        } teardown: {
-            workload.cleanUp()
-            try self.finish(key, samples: workload.samples)
+        registerMeasured(name, workload: workload, configuration: configuration) { samples in
+            try self.finish(key, samples: samples)
         }
     }
 
@@ -76,7 +57,7 @@ final class SpiderSuite {
     /// last benchmark of the run finishes without the others (e.g. under `--filter`).
     func finish(_ key: String, samples: Samples) throws {
         try store.write(key, samples: samples)
-        let recorded = store.readAll()
+        let recorded = store.readAll(keys: [Self.crucibleKey, Self.floorKey, Self.officialKey])
         let complete = expectedKeys.allSatisfy { recorded[$0] != nil }
         guard complete || key == expectedKeys.last else { return }
         let summary = Summary(
@@ -127,18 +108,4 @@ struct SuitePaths: Sendable {
         }
         python = environment["PYTHON"].flatMap { $0.isEmpty ? nil : $0 } ?? "python3"
     }
-}
-
-/// Makes this benchmark process exit with status 70 once the runner has reported the failure and returns.
-///
-/// The ordo-one tool reports a benchmark that failed through `Benchmark.error` but still exits 0 from a plain run; a
-/// child process that exits non-zero is counted as a failed run and makes `swift package benchmark` exit non-zero, so
-/// a wrong verdict fails `make benchmark` loudly.
-func exitWithFailureStatus() {
-    atexit { _exit(70) }
-}
-
-struct BenchmarkFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

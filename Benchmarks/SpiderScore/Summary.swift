@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkSupport
 import CrucibleSQL
 import Foundation
 
@@ -106,12 +107,5 @@ struct Summary {
 extension String {
     fileprivate func leftPadded(to width: Int) -> String {
         count >= width ? self : String(repeating: " ", count: width - count) + self
-    }
-}
-
-extension Duration {
-    var seconds: Double {
-        let parts = components
-        return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
     }
 }

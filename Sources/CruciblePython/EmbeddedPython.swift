@@ -4,11 +4,17 @@ import CrucibleCore
 /// The interpreter embedded in a worker process. Used from the worker's main thread only, which holds the GIL
 /// from initialisation on: the worker never starts other threads, so it can fork safely.
 enum EmbeddedPython {
-    /// Starts the interpreter without Python's signal handlers, with `paths` first on `sys.path`.
+    /// Starts the interpreter without Python's signal handlers, with `paths` first on `sys.path`. Given paths make a
+    /// self-contained environment: the interpreter then starts without the `site` module, so the system's site
+    /// packages (Debian's `python3-*`) are neither on the path nor pre-imported by their `.pth` files (Debian's
+    /// matplotlib `.pth` imports its `mpl_toolkits`, which a pinned matplotlib cannot draw in 3D with).
     static func initialize(paths: [String]) {
+        if !paths.isEmpty { crucible_python_disable_site() }
         Py_InitializeEx(0)
+        guard !paths.isEmpty else { return }
         let literal = JSONValue.array(paths.map(JSONValue.string)).serialized()
-        _ = run("import sys\nsys.path[:0] = \(literal)\n")
+        // `exit`, `quit`, `help` and friends come from `site`; programs may use them.
+        run("import sys, site\nsys.path[:0] = \(literal)\nsite.setquit()\nsite.setcopyright()\nsite.sethelper()\n")
     }
 
     /// Runs statements in `__main__`; false when they raised (the traceback goes to the worker's standard error).

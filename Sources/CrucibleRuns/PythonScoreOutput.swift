@@ -95,7 +95,17 @@ public enum PythonScoreOutput {
                 ))
         }
         object.append(("statuses", .object(statuses)))
-        object.append(("unavailable_tasks", .array(result.tasks.filter { !$0.isAvailable }.map { .string($0.taskID) })))
+        object.append(
+            (
+                "unavailable_tasks",
+                .array(
+                    result.tasks.filter { !$0.isAvailable }.map { task in
+                        .object([
+                            ("task_id", .string(task.taskID)),
+                            ("reason", .string(PythonReportSections.unavailableReason(task))),
+                        ])
+                    })
+            ))
         if let environment = result.environment {
             object.append(
                 (
@@ -143,16 +153,12 @@ public enum PythonScoreOutput {
             }
             out += table.rendered
         }
-        let unavailable = result.tasks.filter { !$0.isAvailable }
-        if !unavailable.isEmpty {
-            out += "\n\(unavailable.count) tasks are unavailable here and not counted: "
-            out += unavailable.map { "`\($0.taskID)`" }.joined(separator: ", ") + ".\n"
-        }
+        out += PythonReportSections.unavailable(result)
         out += "\n## Outcomes of all samples\n\n"
         var statuses = MarkdownTable(headers: ["status", "samples"])
         for status in PythonOutcome.Status.allCases {
             if let count = result.statusCounts[status] { statuses.append([status.rawValue, String(count)]) }
         }
-        return out + statuses.rendered
+        return out + statuses.rendered + PythonReportSections.environment(result)
     }
 }

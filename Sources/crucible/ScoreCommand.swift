@@ -84,7 +84,13 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "Python: the k values of pass@k, comma-separated.")
     var k = "1"
 
-    @Option(name: .customLong("python-path"), help: "Python: a directory put first on sys.path (repeatable).")
+    @Option(
+        name: .customLong("python-path"),
+        help: ArgumentHelp(
+            "Python: a directory of cp311 packages put first on sys.path (repeatable).",
+            discussion:
+                "The directories then form the whole environment: the system's site packages (Debian's python3-*, "
+                + "the default) are left out, so a pinned set such as .python/ds1000 is never mixed with them."))
     var pythonPaths: [String] = []
 
     @Option(help: "Python: memory limit per program in MiB.")

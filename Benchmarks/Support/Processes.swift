@@ -1,5 +1,4 @@
 import Benchmark
-import CrucibleSQL
 import Foundation
 
 #if canImport(Glibc)
@@ -8,17 +7,19 @@ import Foundation
     import Darwin
 #endif
 
-func makeScratchDirectory(_ name: String) throws -> URL {
+public func makeScratchDirectory(_ name: String) throws -> URL {
     let directory = FileManager.default.temporaryDirectory
-        .appendingPathComponent("crucible-spider-\(name)-\(getpid())", isDirectory: true)
+        .appendingPathComponent("crucible-bench-\(name)-\(getpid())", isDirectory: true)
     try? FileManager.default.removeItem(at: directory)
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     return directory
 }
 
-struct ProcessRun {
-    let status: Int32
-    let seconds: Double
+public struct ProcessRun: Sendable {
+    public let status: Int32
+    public let seconds: Double
+    /// The largest resident set among the process and the descendants it waited for (`wait4`'s `ru_maxrss`).
+    public let peakBytes: Int
 }
 
 /// Runs `executable` (looked up in PATH when it has no slash; all paths passed to it are absolute) with stdout and
@@ -27,10 +28,10 @@ struct ProcessRun {
 /// Uses posix_spawn rather than Foundation's `Process`, whose `waitUntilExit` polls its run loop every 50 ms. The
 /// malloc interposer that the benchmark runner preloads is removed from the child's `LD_PRELOAD`, so the measured
 /// program runs as it would from a shell.
-func spawnAndWait(
-    _ executable: String, arguments: [String], stdout: String, stderr: String
+public func spawnAndWait(
+    _ executable: String, arguments: [String], stdout: String, stderr: String, environment extra: [String: String] = [:]
 ) throws -> ProcessRun {
-    var environment = ProcessInfo.processInfo.environment
+    var environment = ProcessInfo.processInfo.environment.merging(extra) { _, new in new }
     if let preload = environment["LD_PRELOAD"] {
         let kept = preload.split(separator: ":").filter {
             $0.contains("libMallocInterposerSwift") == false && $0.contains("libSwiftRuntimeInterposerSwift") == false
@@ -62,10 +63,20 @@ func spawnAndWait(
         throw BenchmarkFailure("cannot start \(executable): \(String(cString: strerror(spawned)))")
     }
     var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1 {
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) == -1 {
         guard errno == EINTR else { throw BenchmarkFailure("waitpid failed for \(executable)") }
     }
     let elapsed = start.duration(to: .now)
     let exited = status & 0x7f == 0
-    return ProcessRun(status: exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), seconds: elapsed.seconds)
+    return ProcessRun(
+        status: exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), seconds: elapsed.seconds,
+        peakBytes: Int(usage.ru_maxrss) * 1024)
+}
+
+extension Duration {
+    public var seconds: Double {
+        let parts = components
+        return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
+    }
 }
