@@ -37,7 +37,7 @@ final class DS1000Floor: MeasuredWorkload {
         let run = try spawnAndWait(
             paths.floorPython,
             arguments: [
-                script.path, programsFile.path, String(Self.processes), String(Self.timeout),
+                "-S", script.path, programsFile.path, String(Self.processes), String(Self.timeout),
                 paths.ds1000PythonPath.path,
             ],
             stdout: stdoutFile.path, stderr: stderrFile.path, environment: PythonBenchmarkEnvironment.variables(paths))

@@ -5,7 +5,10 @@ processes pull programs from a shared counter, so the split between cores is as 
 A process that a program kills (os._exit, a crash) is replaced by a fresh fork of the warm parent, and the program is
 counted as "died"; a program still running after TIMEOUT seconds is killed the same way. Prints one JSON line.
 
-Usage: warm_floor.py PROGRAMS_JSONL PROCESSES TIMEOUT [PYTHON_PATH ...]
+Run it with `python3.11 -S` when PYTHON_PATH is given: crucible then starts its interpreter without the `site` module
+too (so that the system's site packages are not mixed with the given ones), and both must run the same libraries.
+
+Usage: python3.11 -S warm_floor.py PROGRAMS_JSONL PROCESSES TIMEOUT [PYTHON_PATH ...]
 """
 import ctypes
 import json
@@ -18,6 +21,12 @@ import time
 
 programs_file, processes, timeout = sys.argv[1], int(sys.argv[2]), float(sys.argv[3])
 sys.path[:0] = sys.argv[4:]
+if sys.flags.no_site:
+    import site
+
+    site.setquit()
+    site.setcopyright()
+    site.sethelper()
 PRELOAD = ["numpy", "pandas", "scipy", "sklearn", "matplotlib", "seaborn", "statsmodels.api"]
 for name in PRELOAD:
     try:

@@ -9,7 +9,7 @@ enum ProgramRunnerScript {
 
         _crucible_source_text = ""
 
-        def _crucible_preload(names, fd, confinement):
+        def _crucible_preload(names, program_imports, warm_up, fd, confinement):
             versions = {}
             for name in names:
                 standard = name.split(".")[0] in sys.stdlib_module_names
@@ -25,6 +25,16 @@ enum ProgramRunnerScript {
                     import matplotlib
                     matplotlib.use("Agg")
                     import matplotlib.pyplot
+                except BaseException:
+                    pass
+            for name in program_imports:
+                try:
+                    importlib.import_module(name)
+                except BaseException:
+                    pass
+            if warm_up:
+                try:
+                    exec(compile(warm_up, "<warm-up>", "exec"), {"__name__": "_crucible_warm_up"})
                 except BaseException:
                     pass
             # Objects that exist before the first fork are never collected in a child: a full collection there

@@ -16,6 +16,9 @@ public final class PythonSandbox: Sendable {
         public var configuration: WorkerConfiguration
         /// Variables added to the workers' scrubbed environment (e.g. `SEABORN_DATA`).
         public var environment: [String: String]
+        /// Top-level packages whose modules, when the programs import them, the workers import before forking
+        /// (the benchmark's libraries and safe standard modules; never anything with import-time side effects).
+        public var preloadRoots: Set<String> = []
 
         public init(
             executable: String, workers: Int? = nil, configuration: WorkerConfiguration = WorkerConfiguration(),
@@ -43,7 +46,9 @@ public final class PythonSandbox: Sendable {
         let finished = Mutex(0)
         let results = Mutex([PythonOutcome?](repeating: nil, count: programs.count))
         let environment = Mutex<WorkerEnvironment?>(nil)
-        let options = options
+        var prepared = options
+        prepared.configuration.programImports = Self.programImports(programs, options: options)
+        let options = prepared
         DispatchQueue.concurrentPerform(iterations: min(options.workers, max(1, programs.count))) { index in
             var worker: WorkerConnection? = nil
             while true {
@@ -80,6 +85,17 @@ public final class PythonSandbox: Sendable {
     /// The interpreter and library versions the workers reported in the last run.
     public var workerEnvironment: WorkerEnvironment? { lastEnvironment.withLock { $0 } }
     private let lastEnvironment = Mutex<WorkerEnvironment?>(nil)
+
+    /// The programs' imports within `preloadRoots` that the configuration does not preload already.
+    static func programImports(_ programs: [PythonProgram], options: Options) -> [String] {
+        guard !options.preloadRoots.isEmpty else { return [] }
+        var found: Set<String> = []
+        for program in programs { found.formUnion(ImportScanner.modules(in: program.source)) }
+        let known = Set(options.configuration.preload)
+        return found.filter { module in
+            !known.contains(module) && options.preloadRoots.contains(String(module.prefix { $0 != "." }))
+        }.sorted()
+    }
 
     private static func start(options: Options) throws -> WorkerConnection {
         try WorkerConnection(

@@ -36,8 +36,11 @@ public enum PythonWorker {
             "_CRUCIBLE_OPTIONAL = tuple(\(optional))\n_CRUCIBLE_RESULT_FD = \(SandboxChild.resultDescriptor)")
         let preload = JSONValue.array(configuration.preload.map(JSONValue.string)).serialized()
         let layers = SandboxProbe.run(configuration: configuration, directory: directory)
+        let programImports = JSONValue.array(configuration.programImports.map(JSONValue.string)).serialized()
+        let warmUp = configuration.warmUp.map { JSONValue.string($0).serialized() } ?? "None"
         EmbeddedPython.run(
-            "_crucible_preload(\(preload), \(replies), \(layers.serialized()))\nsys.stdout.flush()\nsys.stderr.flush()")
+            "_crucible_preload(\(preload), \(programImports), \(warmUp), \(replies), \(layers.serialized()))\n"
+                + "sys.stdout.flush()\nsys.stderr.flush()")
         EmbeddedPython.call("_crucible_settle", text: directory.path)
 
         var requests = LineReader(descriptor: 0)

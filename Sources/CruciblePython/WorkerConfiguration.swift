@@ -2,8 +2,14 @@
 public struct WorkerConfiguration: Sendable, Hashable, Codable {
     /// Directories put first on the embedded interpreter's `sys.path` (`--python-path`).
     public var pythonPaths: [String]
-    /// Modules imported once in the worker before any fork.
+    /// Modules imported once in the worker before any fork; their versions are recorded.
     public var preload: [String]
+    /// Further modules imported once before any fork, found in the programs' own import statements (not recorded;
+    /// one that fails to import is left for the program to fail on).
+    public var programImports: [String] = []
+    /// Python run once in the worker after the imports and before any fork, in a namespace of its own, to fill the
+    /// libraries' caches every child would otherwise fill again (errors are ignored).
+    public var warmUp: String?
     /// Top-level modules whose absence, when the task's own harness imports them, makes a program `unavailable`
     /// rather than an error (torch, tensorflow). Empty: nothing is ever unavailable (HumanEval, MBPP), not even
     /// a download, which then fails like any other error.

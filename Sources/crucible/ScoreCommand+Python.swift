@@ -20,10 +20,12 @@ extension ScoreCommand {
             pythonPaths: pythonPaths.map(absolute), preload: benchmark.preload,
             optionalModules: benchmark == .ds1000 ? PythonDatasetLoader.ds1000OptionalModules : [],
             limits: SandboxLimits(memoryBytes: memoryLimit << 20), readablePaths: seaborn.map { [$0] } ?? [])
-        let sandbox = PythonSandbox(
-            options: PythonSandbox.Options(
-                executable: Self.ownExecutable, workers: workers, configuration: configuration,
-                environment: seaborn.map { ["SEABORN_DATA": $0] } ?? [:]))
+        var options = PythonSandbox.Options(
+            executable: Self.ownExecutable, workers: workers, configuration: configuration,
+            environment: seaborn.map { ["SEABORN_DATA": $0] } ?? [:])
+        options.preloadRoots = benchmark.preloadRoots
+        if benchmark == .ds1000 { options.configuration.warmUp = DS1000WarmUp.script }
+        let sandbox = PythonSandbox(options: options)
         let job = try PythonScoreJob(
             benchmark: benchmark.rawValue, tasks: tasks, answers: answers, ks: try passAtK(), timeout: timeout,
             sandbox: sandbox)

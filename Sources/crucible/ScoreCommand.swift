@@ -207,17 +207,32 @@ enum BenchmarkName: String, ExpressibleByArgument, CaseIterable {
         }
     }
 
+    /// Standard modules common in benchmark programs and free of import-time side effects.
+    static let standardModules = [
+        "typing", "math", "re", "collections", "heapq", "itertools", "functools", "string", "random", "bisect",
+        "copy", "hashlib", "operator", "statistics", "fractions", "decimal", "datetime", "cmath", "array", "io",
+        "tokenize", "textwrap", "pickle", "json",
+    ]
+
     /// Libraries imported once per worker before programs fork from it: a module a program imports for itself
     /// costs its loading time in every child (`typing`, imported by a fifth of HumanEval's prompts, about 3 ms).
     var preload: [String] {
-        let standard = [
-            "typing", "math", "re", "collections", "heapq", "itertools", "functools", "string", "random", "bisect",
-            "copy", "hashlib", "operator", "statistics", "fractions", "decimal", "datetime", "cmath", "array",
-        ]
         switch self {
         case .ds1000:
-            return ["numpy", "pandas", "scipy", "sklearn", "matplotlib", "seaborn", "statsmodels.api"] + standard
-        default: return standard
+            return ["numpy", "pandas", "scipy", "sklearn", "matplotlib", "seaborn", "statsmodels.api"]
+                + Self.standardModules
+        default: return Self.standardModules
+        }
+    }
+
+    /// Top-level packages whose modules the workers also import when the programs do (`sklearn.svm`,
+    /// `scipy.optimize`, `mpl_toolkits.mplot3d`); never torch or tensorflow, which start threads.
+    var preloadRoots: Set<String> {
+        switch self {
+        case .ds1000:
+            return Set(["numpy", "pandas", "scipy", "sklearn", "matplotlib", "seaborn", "statsmodels", "PIL"])
+                .union(["mpl_toolkits"]).union(Self.standardModules)
+        default: return Set(Self.standardModules)
         }
     }
 
