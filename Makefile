@@ -29,7 +29,9 @@ test: setup
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
 
-# Set SPIDER_EVAL_DIR to a copy of test-suite-sql-eval to time the official evaluator in the same run.
+# Set SPIDER_EVAL_DIR (test-suite-sql-eval) and HUMAN_EVAL_DIR (openai/human-eval) to time the official
+# evaluators in the same run (Benchmarks/README.md).
 benchmark: setup
+	scripts/python-env.sh ds1000
 	$(SWIFT) build -c release
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark --no-progress

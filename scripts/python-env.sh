@@ -15,7 +15,7 @@ case "$name" in
       # verdict.
       python-dateutil==2.9.0.post0 pytz==2024.1 tzdata==2024.1 joblib==1.3.2 threadpoolctl==3.3.0 patsy==0.5.6
       pillow==10.2.0 contourpy==1.2.0 kiwisolver==1.4.5 fonttools==4.49.0 pyparsing==3.1.1 cycler==0.12.1
-      packaging==23.2 six==1.16.0)
+      packaging==23.2 six==1.16.0 pyyaml==6.0.1)
     if [ "${2:-}" = "--with-torch" ]; then packages+=(torch==2.2.0 tensorflow-cpu==2.16.1); fi
     ;;
   *)

@@ -230,7 +230,7 @@ enum BenchmarkName: String, ExpressibleByArgument, CaseIterable {
     var preloadRoots: Set<String> {
         switch self {
         case .ds1000:
-            return Set(["numpy", "pandas", "scipy", "sklearn", "matplotlib", "seaborn", "statsmodels", "PIL"])
+            return Set(["numpy", "pandas", "scipy", "sklearn", "matplotlib", "seaborn", "statsmodels", "PIL", "yaml"])
                 .union(["mpl_toolkits"]).union(Self.standardModules)
         default: return Set(Self.standardModules)
         }
