@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "CrucibleReports", targets: ["CrucibleReports"]),
         .library(name: "CrucibleRuns", targets: ["CrucibleRuns"]),
         .library(name: "CruciblePython", targets: ["CruciblePython"]),
+        .library(name: "CrucibleModels", targets: ["CrucibleModels"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
@@ -44,6 +45,7 @@ let package = Package(
             dependencies: ["CPython", "CSandbox", "CrucibleCore"],
             swiftSettings: strictSettings
         ),
+        .target(name: "CrucibleModels", swiftSettings: strictSettings),
         .target(
             name: "CrucibleSQL",
             dependencies: ["CSQLite", "CrucibleCore"],
@@ -78,6 +80,11 @@ let package = Package(
         .testTarget(
             name: "CrucibleSQLTests",
             dependencies: ["CrucibleSQL", "CrucibleCore", "CSQLite"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "CrucibleModelsTests",
+            dependencies: ["CrucibleModels", "CrucibleTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -4,7 +4,8 @@ set -euo pipefail
 
 # The embedded interpreter is Debian's CPython 3.11; Debian's python3-* packages are its default libraries for
 # DS-1000 (scripts/python-env.sh builds the pinned set the official results used).
-apt_packages=(pkg-config libsqlite3-dev libpython3-dev zlib1g-dev
+# libcurl4 carries FoundationNetworking's HTTP client (model servers).
+apt_packages=(pkg-config libsqlite3-dev libpython3-dev zlib1g-dev libcurl4
   python3-numpy python3-pandas python3-scipy python3-sklearn python3-matplotlib python3-seaborn python3-statsmodels)
 
 missing=()
