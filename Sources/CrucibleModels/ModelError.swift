@@ -13,6 +13,8 @@ public struct ModelError: Error, Sendable, CustomStringConvertible {
         case badResponse
         /// The request itself is wrong (an authentication failure, a bad parameter): retrying cannot help.
         case rejected
+        /// Recorded completions hold nothing for this request (replay, imported completions).
+        case notRecorded
     }
 
     public var code: Code

@@ -71,11 +71,13 @@ public final class OpenAICompatibleModel: LanguageModel, Sendable {
     /// Requests in flight right now.
     public func requestsInFlight() async -> Int { await gate.active }
 
-    public func complete(_ prompt: Prompt, parameters: SamplingParameters) async throws(ModelError) -> [Completion] {
+    public func complete(_ request: GenerationRequest) async throws(ModelError) -> [Completion] {
+        let prompt = request.prompt
+        let parameters = request.parameters
         var completions: [Completion] = []
         while completions.count < parameters.n {
             let wanted = configuration.nativeN ? parameters.n - completions.count : 1
-            let batch = try await request(prompt, parameters: parameters, n: wanted)
+            let batch = try await requestChoices(prompt, parameters: parameters, n: wanted)
             guard !batch.isEmpty else {
                 throw ModelError(
                     .badResponse, source: configuration.baseURLs[0].absoluteString, "the answer had no choices")
@@ -85,7 +87,7 @@ public final class OpenAICompatibleModel: LanguageModel, Sendable {
         return completions
     }
 
-    private func request(_ prompt: Prompt, parameters: SamplingParameters, n: Int) async throws(ModelError)
+    private func requestChoices(_ prompt: Prompt, parameters: SamplingParameters, n: Int) async throws(ModelError)
         -> [Completion]
     {
         let body = OpenAIWire.body(
