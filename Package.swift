@@ -63,7 +63,10 @@ let package = Package(
         ),
         .target(
             name: "CrucibleRuns",
-            dependencies: ["CrucibleCore", "CrucibleSQL", "CruciblePython", "CrucibleBenchmarks", "CrucibleReports"],
+            dependencies: [
+                "CSQLite", "CrucibleCore", "CrucibleSQL", "CruciblePython", "CrucibleBenchmarks", "CrucibleReports",
+                "CrucibleModels",
+            ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
