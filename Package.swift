@@ -109,7 +109,7 @@ let package = Package(
             name: "CrucibleRunsTests",
             dependencies: [
                 "CrucibleRuns", "CrucibleBenchmarks", "CrucibleSQL", "CruciblePython", "CrucibleCore",
-                "CrucibleTestSupport", "crucible",
+                "CrucibleModels", "CrucibleTestSupport", "crucible",
             ],
             swiftSettings: strictSettings
         ),

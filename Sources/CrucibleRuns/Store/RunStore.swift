@@ -2,10 +2,19 @@ import Foundation
 
 /// One run's SQLite file (`run.sqlite`): its configuration and environment, its tasks, and every generation and
 /// execution, each written in a transaction as it completes, so that a run killed at any moment resumes from what
-/// is stored. Not thread-safe: one owner (the run job's actor) uses it.
-public final class RunStore {
+/// is stored. Safe to share: every call holds the store's lock (one SQLite connection, used by one thread at a time).
+public final class RunStore: @unchecked Sendable {
     public let path: String
     private let database: RunDatabase
+    // Recursive: some calls are made of others (`requireValue` reads, then writes).
+    private let lock = NSRecursiveLock()
+
+    @discardableResult
+    private func locked<T>(_ body: () throws(RunStoreError) -> T) throws(RunStoreError) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
 
     /// Opens the store at `path`, creating it or bringing an older schema up to date.
     public init(path: String) throws(RunStoreError) {
@@ -21,26 +30,33 @@ public final class RunStore {
     // MARK: Run metadata
 
     public func setValue(_ value: String, for key: String) throws(RunStoreError) {
-        try database.query(
-            "INSERT INTO run (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            [.text(key), .text(value)])
+        try locked { () throws(RunStoreError) in
+            try database.query(
+                "INSERT INTO run (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [.text(key), .text(value)])
+        }
     }
 
     public func value(for key: String) throws(RunStoreError) -> String? {
-        try database.query("SELECT value FROM run WHERE key = ?", [.text(key)]).first?.first?.text
+        try locked { () throws(RunStoreError) in
+            try database.query("SELECT value FROM run WHERE key = ?", [.text(key)]).first?.first?.text
+        }
     }
 
     /// Stores `value` under `key` the first time; afterwards requires the same value, so that a run is never
     /// resumed under another configuration or dataset (the error names what differs).
     public func requireValue(_ value: String, for key: String) throws(RunStoreError) {
-        if let stored = try self.value(for: key) {
-            guard stored == value else {
-                throw RunStoreError(
-                    .mismatch, path: path,
-                    "this run was started with another \(key); resume it with the same one, or use a new run directory")
+        try locked { () throws(RunStoreError) in
+            if let stored = try self.value(for: key) {
+                guard stored == value else {
+                    throw RunStoreError(
+                        .mismatch, path: path,
+                        "this run was started with another \(key); resume it with the same one, or use a new run directory"
+                    )
+                }
+            } else {
+                try setValue(value, for: key)
             }
-        } else {
-            try setValue(value, for: key)
         }
     }
 
@@ -48,24 +64,28 @@ public final class RunStore {
 
     /// Records the run's tasks in order (again on resume: they must be the same).
     public func setTasks(_ tasks: [(id: String, category: String?)]) throws(RunStoreError) {
-        let stored = try database.query("SELECT task_id FROM tasks ORDER BY position").compactMap { $0[0].text }
-        if !stored.isEmpty {
-            guard stored == tasks.map(\.id) else {
-                throw RunStoreError(.mismatch, path: path, "this run holds other tasks (\(stored.count) of them)")
+        try locked { () throws(RunStoreError) in
+            let stored = try database.query("SELECT task_id FROM tasks ORDER BY position").compactMap { $0[0].text }
+            if !stored.isEmpty {
+                guard stored == tasks.map(\.id) else {
+                    throw RunStoreError(.mismatch, path: path, "this run holds other tasks (\(stored.count) of them)")
+                }
+                return
             }
-            return
-        }
-        try database.transaction { () throws(RunStoreError) in
-            for (position, task) in tasks.enumerated() {
-                try database.query(
-                    "INSERT INTO tasks (position, task_id, category) VALUES (?, ?, ?)",
-                    [.integer(Int64(position)), .text(task.id), RunValue(task.category)])
+            try database.transaction { () throws(RunStoreError) in
+                for (position, task) in tasks.enumerated() {
+                    try database.query(
+                        "INSERT INTO tasks (position, task_id, category) VALUES (?, ?, ?)",
+                        [.integer(Int64(position)), .text(task.id), RunValue(task.category)])
+                }
             }
         }
     }
 
     public func taskIDs() throws(RunStoreError) -> [String] {
-        try database.query("SELECT task_id FROM tasks ORDER BY position").compactMap { $0[0].text }
+        try locked { () throws(RunStoreError) in
+            try database.query("SELECT task_id FROM tasks ORDER BY position").compactMap { $0[0].text }
+        }
     }
 
     // MARK: Generations and executions
@@ -73,40 +93,46 @@ public final class RunStore {
     /// Stores completions, all or none. A (task, round, sample) already stored is an error: a run asks only for
     /// what it is missing, so a duplicate means something asked twice.
     public func record(_ generations: [StoredGeneration]) throws(RunStoreError) {
-        let now = Self.timestamp()
-        try database.transaction { () throws(RunStoreError) in
-            for generation in generations {
-                try database.query(
-                    """
-                    INSERT INTO generations (task_id, round, sample, request_id, model, prompt_hash, prompt, raw, code,
-                        finish_reason, prompt_tokens, completion_tokens, seconds, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                    [
-                        .text(generation.taskID), .integer(Int64(generation.round)),
-                        .integer(Int64(generation.sample)), .text(generation.requestID), .text(generation.model),
-                        .text(generation.promptHash), .text(generation.prompt), .text(generation.raw),
-                        .text(generation.code), RunValue(generation.finishReason), RunValue(generation.promptTokens),
-                        RunValue(generation.completionTokens), RunValue(generation.seconds), .text(now),
-                    ])
+        try locked { () throws(RunStoreError) in
+            let now = Self.timestamp()
+            try database.transaction { () throws(RunStoreError) in
+                for generation in generations {
+                    try database.query(
+                        """
+                        INSERT INTO generations (task_id, round, sample, request_id, model, prompt_hash, prompt, raw, code,
+                            finish_reason, prompt_tokens, completion_tokens, seconds, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                        [
+                            .text(generation.taskID), .integer(Int64(generation.round)),
+                            .integer(Int64(generation.sample)), .text(generation.requestID), .text(generation.model),
+                            .text(generation.promptHash), .text(generation.prompt), .text(generation.raw),
+                            .text(generation.code), RunValue(generation.finishReason),
+                            RunValue(generation.promptTokens),
+                            RunValue(generation.completionTokens), RunValue(generation.seconds), .text(now),
+                        ])
+                }
             }
         }
     }
 
     public func record(_ executions: [StoredExecution]) throws(RunStoreError) {
-        let now = Self.timestamp()
-        try database.transaction { () throws(RunStoreError) in
-            for execution in executions {
-                try database.query(
-                    """
-                    INSERT INTO executions (task_id, round, sample, status, passed, detail, seconds, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                    [
-                        .text(execution.taskID), .integer(Int64(execution.round)), .integer(Int64(execution.sample)),
-                        .text(execution.status), execution.passed.map { .integer($0 ? 1 : 0) } ?? .null,
-                        .text(execution.detail), RunValue(execution.seconds), .text(now),
-                    ])
+        try locked { () throws(RunStoreError) in
+            let now = Self.timestamp()
+            try database.transaction { () throws(RunStoreError) in
+                for execution in executions {
+                    try database.query(
+                        """
+                        INSERT INTO executions (task_id, round, sample, status, passed, detail, seconds, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                        [
+                            .text(execution.taskID), .integer(Int64(execution.round)),
+                            .integer(Int64(execution.sample)),
+                            .text(execution.status), execution.passed.map { .integer($0 ? 1 : 0) } ?? .null,
+                            .text(execution.detail), RunValue(execution.seconds), .text(now),
+                        ])
+                }
             }
         }
     }
@@ -114,55 +140,63 @@ public final class RunStore {
     /// Each task's sample indices below `samples` that have no generation yet in `round`, in task order (tasks with
     /// nothing missing are left out).
     public func missingSamples(round: Int, samples: Int) throws(RunStoreError) -> [(taskID: String, samples: [Int])] {
-        var have: [String: Set<Int>] = [:]
-        for row in try database.query(
-            "SELECT task_id, sample FROM generations WHERE round = ?", [.integer(Int64(round))])
-        {
-            if let task = row[0].text, let sample = row[1].integer { have[task, default: []].insert(Int(sample)) }
-        }
-        return try taskIDs().compactMap { task in
-            let missing = (0..<samples).filter { !(have[task]?.contains($0) ?? false) }
-            return missing.isEmpty ? nil : (task, missing)
+        try locked { () throws(RunStoreError) in
+            var have: [String: Set<Int>] = [:]
+            for row in try database.query(
+                "SELECT task_id, sample FROM generations WHERE round = ?", [.integer(Int64(round))])
+            {
+                if let task = row[0].text, let sample = row[1].integer { have[task, default: []].insert(Int(sample)) }
+            }
+            return try taskIDs().compactMap { task in
+                let missing = (0..<samples).filter { !(have[task]?.contains($0) ?? false) }
+                return missing.isEmpty ? nil : (task, missing)
+            }
         }
     }
 
     /// Generations of `round` in task and sample order.
     public func generations(round: Int) throws(RunStoreError) -> [StoredGeneration] {
-        try database.query(
-            """
-            SELECT g.task_id, g.round, g.sample, g.request_id, g.model, g.prompt_hash, g.prompt, g.raw, g.code,
-                g.finish_reason, g.prompt_tokens, g.completion_tokens, g.seconds
-            FROM generations g JOIN tasks t ON t.task_id = g.task_id
-            WHERE g.round = ? ORDER BY t.position, g.sample
-            """, [.integer(Int64(round))]
-        ).map(Self.generation)
+        try locked { () throws(RunStoreError) in
+            try database.query(
+                """
+                SELECT g.task_id, g.round, g.sample, g.request_id, g.model, g.prompt_hash, g.prompt, g.raw, g.code,
+                    g.finish_reason, g.prompt_tokens, g.completion_tokens, g.seconds
+                FROM generations g JOIN tasks t ON t.task_id = g.task_id
+                WHERE g.round = ? ORDER BY t.position, g.sample
+                """, [.integer(Int64(round))]
+            ).map(Self.generation)
+        }
     }
 
     /// Generations of `round` that have no execution yet, in task and sample order.
     public func unexecuted(round: Int) throws(RunStoreError) -> [StoredGeneration] {
-        try database.query(
-            """
-            SELECT g.task_id, g.round, g.sample, g.request_id, g.model, g.prompt_hash, g.prompt, g.raw, g.code,
-                g.finish_reason, g.prompt_tokens, g.completion_tokens, g.seconds
-            FROM generations g JOIN tasks t ON t.task_id = g.task_id
-            LEFT JOIN executions e ON e.task_id = g.task_id AND e.round = g.round AND e.sample = g.sample
-            WHERE g.round = ? AND e.task_id IS NULL ORDER BY t.position, g.sample
-            """, [.integer(Int64(round))]
-        ).map(Self.generation)
+        try locked { () throws(RunStoreError) in
+            try database.query(
+                """
+                SELECT g.task_id, g.round, g.sample, g.request_id, g.model, g.prompt_hash, g.prompt, g.raw, g.code,
+                    g.finish_reason, g.prompt_tokens, g.completion_tokens, g.seconds
+                FROM generations g JOIN tasks t ON t.task_id = g.task_id
+                LEFT JOIN executions e ON e.task_id = g.task_id AND e.round = g.round AND e.sample = g.sample
+                WHERE g.round = ? AND e.task_id IS NULL ORDER BY t.position, g.sample
+                """, [.integer(Int64(round))]
+            ).map(Self.generation)
+        }
     }
 
     public func executions(round: Int) throws(RunStoreError) -> [StoredExecution] {
-        try database.query(
-            """
-            SELECT e.task_id, e.round, e.sample, e.status, e.passed, e.detail, e.seconds
-            FROM executions e JOIN tasks t ON t.task_id = e.task_id
-            WHERE e.round = ? ORDER BY t.position, e.sample
-            """, [.integer(Int64(round))]
-        ).map { row in
-            StoredExecution(
-                taskID: row[0].text ?? "", round: Int(row[1].integer ?? 0), sample: Int(row[2].integer ?? 0),
-                status: row[3].text ?? "", passed: row[4].integer.map { $0 != 0 }, detail: row[5].text ?? "",
-                seconds: row[6].real ?? 0)
+        try locked { () throws(RunStoreError) in
+            try database.query(
+                """
+                SELECT e.task_id, e.round, e.sample, e.status, e.passed, e.detail, e.seconds
+                FROM executions e JOIN tasks t ON t.task_id = e.task_id
+                WHERE e.round = ? ORDER BY t.position, e.sample
+                """, [.integer(Int64(round))]
+            ).map { row in
+                StoredExecution(
+                    taskID: row[0].text ?? "", round: Int(row[1].integer ?? 0), sample: Int(row[2].integer ?? 0),
+                    status: row[3].text ?? "", passed: row[4].integer.map { $0 != 0 }, detail: row[5].text ?? "",
+                    seconds: row[6].real ?? 0)
+            }
         }
     }
 

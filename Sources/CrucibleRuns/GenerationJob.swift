@@ -1,0 +1,148 @@
+import CrucibleCore
+public import CrucibleModels
+import Foundation
+
+/// The generation phase of a run: asks the model for every sample the run store does not hold yet, and stores each
+/// answer (raw and extracted) as soon as it arrives. Run again on the same store, it asks only for what is still
+/// missing, so a run killed or stopped by a model error resumes without repeating a completed generation.
+public struct GenerationJob: Sendable {
+    /// One task's prompt.
+    public struct TaskPrompt: Sendable {
+        public var taskID: String
+        /// Stable across runs (exported prompts and imported completions are matched by it).
+        public var requestID: String
+        public var prompt: Prompt
+
+        public init(taskID: String, requestID: String, prompt: Prompt) {
+            self.taskID = taskID
+            self.requestID = requestID
+            self.prompt = prompt
+        }
+    }
+
+    public var model: any LanguageModel
+    public var prompts: [TaskPrompt]
+    public var round: Int
+    public var samples: Int
+    /// Temperature, top_p, ... (`n` is set per request from the samples still missing).
+    public var parameters: SamplingParameters
+    /// The code to execute, from a raw completion.
+    public var extract: @Sendable (String) -> String
+    /// Requests outstanding at once (the model backend bounds what is actually in flight on the wire).
+    public var maxOutstanding: Int
+
+    public init(
+        model: any LanguageModel, prompts: [TaskPrompt], round: Int = 0, samples: Int,
+        parameters: SamplingParameters = SamplingParameters(), extract: @escaping @Sendable (String) -> String,
+        maxOutstanding: Int = 16
+    ) {
+        self.model = model
+        self.prompts = prompts
+        self.round = round
+        self.samples = samples
+        self.parameters = parameters
+        self.extract = extract
+        self.maxOutstanding = maxOutstanding
+    }
+
+    /// What the job asked for and stored in this call.
+    public struct Report: Sendable {
+        public var requests: Int
+        public var stored: Int
+    }
+
+    /// Asks for the missing samples; throws `RunError` when the model fails (after the requests in flight have
+    /// finished and been stored).
+    public func run(store: RunStore, progress: (@Sendable (Int) -> Void)? = nil) async throws(RunError) -> Report {
+        let plan: [(TaskPrompt, Range<Int>)]
+        do {
+            let byTask = Dictionary(prompts.map { ($0.taskID, $0) }, uniquingKeysWith: { first, _ in first })
+            plan = try store.missingSamples(round: round, samples: samples).flatMap { task, missing in
+                Self.ranges(missing).compactMap { range in byTask[task].map { ($0, range) } }
+            }
+        } catch {
+            throw RunError(store: error)
+        }
+        let job = self
+        let outcome = await withTaskGroup(of: Result<Int, RunError>.self) { group -> (Report, RunError?) in
+            var report = Report(requests: 0, stored: 0)
+            var failure: RunError?
+            var next = 0
+            func launch() {
+                guard failure == nil, next < plan.count else { return }
+                let (task, range) = plan[next]
+                next += 1
+                report.requests += 1
+                group.addTask { await job.generate(task, range: range, store: store) }
+            }
+            for _ in 0..<max(1, maxOutstanding) { launch() }
+            while let result = await group.next() {
+                switch result {
+                case .success(let count):
+                    report.stored += count
+                    progress?(count)
+                case .failure(let error):
+                    failure = failure ?? error
+                }
+                launch()
+            }
+            return (report, failure)
+        }
+        if let failure = outcome.1 {
+            let stored = (try? store.generations(round: round).count) ?? 0
+            throw RunError(
+                failure.code,
+                "\(failure.message); \(stored) of \(prompts.count * samples) samples are stored in \(store.path): "
+                    + "run the same command again to resume")
+        }
+        return outcome.0
+    }
+
+    private func generate(_ task: TaskPrompt, range: Range<Int>, store: RunStore) async -> Result<Int, RunError> {
+        var requestParameters = parameters
+        requestParameters.n = range.count
+        let request = GenerationRequest(
+            id: task.requestID, taskID: task.taskID, prompt: task.prompt, parameters: requestParameters,
+            firstSample: range.lowerBound)
+        let completions: [Completion]
+        do {
+            completions = try await model.complete(request)
+        } catch {
+            return .failure(RunError(.model, "\(error)"))
+        }
+        let promptJSON = Self.json(task.prompt)
+        let hash = SHA256.hex(promptJSON)
+        let generations = zip(range, completions).map { sample, completion in
+            StoredGeneration(
+                taskID: task.taskID, round: round, sample: sample, requestID: task.requestID, model: model.identifier,
+                promptHash: hash, prompt: promptJSON, raw: completion.text, code: extract(completion.text),
+                finishReason: completion.finishReason, promptTokens: completion.promptTokens,
+                completionTokens: completion.completionTokens, seconds: completion.seconds)
+        }
+        do {
+            try store.record(generations)
+        } catch {
+            return .failure(RunError(store: error))
+        }
+        return .success(generations.count)
+    }
+
+    /// [0, 1, 3] → [0..<2, 3..<4]: one request per run of consecutive missing samples.
+    static func ranges(_ samples: [Int]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        for sample in samples.sorted() {
+            if let last = ranges.last, last.upperBound == sample {
+                ranges[ranges.count - 1] = last.lowerBound..<(sample + 1)
+            } else {
+                ranges.append(sample..<(sample + 1))
+            }
+        }
+        return ranges
+    }
+
+    static func json(_ prompt: Prompt) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(prompt)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+}
