@@ -73,7 +73,7 @@ let package = Package(
             name: "crucible",
             dependencies: [
                 "CrucibleCore", "CrucibleSQL", "CruciblePython", "CrucibleBenchmarks", "CrucibleReports",
-                "CrucibleRuns",
+                "CrucibleRuns", "CrucibleModels",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -115,7 +115,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CrucibleCLITests",
-            dependencies: ["CrucibleTestSupport", "crucible"],
+            dependencies: ["CrucibleTestSupport", "CrucibleCore", "crucible"],
             swiftSettings: strictSettings
         ),
     ],

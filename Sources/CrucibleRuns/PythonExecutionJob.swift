@@ -1,0 +1,94 @@
+public import CrucibleBenchmarks
+public import CruciblePython
+import Foundation
+
+/// The execution phase of a Python run: every stored generation without a verdict is run in the sandbox, in
+/// chunks, and each chunk's verdicts are stored together, so a killed run loses at most the chunk in flight.
+public struct PythonExecutionJob: Sendable {
+    public var tasks: [PythonTask]
+    public var round: Int
+    public var timeout: Double
+    public var sandbox: PythonSandbox
+    /// Programs run between two writes to the store.
+    public var chunkSize: Int
+
+    public init(tasks: [PythonTask], round: Int = 0, timeout: Double, sandbox: PythonSandbox, chunkSize: Int = 64) {
+        self.tasks = tasks
+        self.round = round
+        self.timeout = timeout
+        self.sandbox = sandbox
+        self.chunkSize = chunkSize
+    }
+
+    /// Runs what has no verdict yet; returns how many programs ran.
+    @discardableResult
+    public func run(store: RunStore, progress: (@Sendable (Int) -> Void)? = nil) throws(RunError) -> Int {
+        let byID = Dictionary(tasks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let pending: [StoredGeneration]
+        do {
+            pending = try store.unexecuted(round: round)
+        } catch {
+            throw RunError(store: error)
+        }
+        var done = 0
+        var start = 0
+        while start < pending.count {
+            let chunk = Array(pending[start..<min(pending.count, start + max(1, chunkSize))])
+            start += chunk.count
+            let programs = chunk.map { generation in
+                PythonProgram(
+                    id: "\(generation.taskID)#\(generation.sample)",
+                    source: byID[generation.taskID]?.program(answer: generation.code)
+                        ?? "raise SystemExit('unknown task')",
+                    timeout: timeout)
+            }
+            let outcomes = sandbox.run(programs)
+            let executions = zip(chunk, outcomes).map { generation, outcome in
+                StoredExecution(
+                    taskID: generation.taskID, round: round, sample: generation.sample, status: outcome.status.rawValue,
+                    passed: outcome.status == .unavailable ? nil : outcome.status == .passed,
+                    detail: Self.detail(outcome), seconds: outcome.seconds)
+            }
+            do {
+                try store.record(executions)
+            } catch {
+                throw RunError(store: error)
+            }
+            done += chunk.count
+            progress?(done)
+        }
+        return done
+    }
+
+    static func detail(_ outcome: PythonOutcome) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(outcome)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    /// The run's result as `crucible score` reports it, from the store.
+    public static func result(
+        benchmark: String, tasks: [PythonTask], ks: [Int], round: Int = 0, store: RunStore, sandbox: PythonSandbox
+    ) throws(RunError) -> PythonScoreResult {
+        let executions: [StoredExecution]
+        do {
+            executions = try store.executions(round: round)
+        } catch {
+            throw RunError(store: error)
+        }
+        var outcomes: [String: [PythonOutcome]] = [:]
+        let decoder = JSONDecoder()
+        for execution in executions {
+            let outcome =
+                (try? decoder.decode(PythonOutcome.self, from: Data(execution.detail.utf8)))
+                ?? PythonOutcome(status: PythonOutcome.Status(rawValue: execution.status) ?? .error)
+            outcomes[execution.taskID, default: []].append(outcome)
+        }
+        let scores = tasks.map { task in
+            PythonTaskScore(
+                taskID: task.id, category: task.category, groups: task.groups, samples: outcomes[task.id] ?? [])
+        }
+        return PythonScoreResult(
+            benchmark: benchmark, ks: ks, tasks: scores, environment: sandbox.workerEnvironment, seconds: 0)
+    }
+}

@@ -1,0 +1,303 @@
+import ArgumentParser
+import CrucibleBenchmarks
+import CrucibleCore
+import CrucibleModels
+import CruciblePython
+import CrucibleRuns
+import Dispatch
+import Foundation
+import Synchronization
+
+/// `crucible run`: generate with a model, execute, score, all recorded in a resumable run store.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Ask a model for answers, run them and score them; the run is stored and resumable.",
+        discussion: """
+            Every prompt, completion and verdict is written to RUN_DIR/run.sqlite as it completes. Run the same \
+            command again (or with --resume RUN_DIR) to continue a run that was killed or stopped: completed \
+            generations and executions are never repeated. Python benchmarks (humaneval, mbpp, ds1000) for now.
+            """)
+
+    @Option(help: "The benchmark: humaneval, mbpp or ds1000.")
+    var benchmark: BenchmarkName
+
+    @Option(help: "The benchmark file (HumanEval.jsonl.gz, mbpp.jsonl, ds1000.jsonl.gz).")
+    var dataset: String
+
+    @Option(help: "openai:MODEL (an OpenAI-compatible server), replay:FILE (recorded answers), command:PROGRAM.")
+    var model: String
+
+    @Option(name: .customLong("base-url"), help: "openai: the server root, e.g. http://localhost:8000/v1 (repeatable).")
+    var baseURLs: [String] = []
+
+    @Option(help: "openai: the environment variable that holds the API key.")
+    var apiKeyEnv = "OPENAI_API_KEY"
+
+    @Option(help: "openai: chat or completions.")
+    var endpoint = "chat"
+
+    @Option(help: "Completions per task.")
+    var samples = 1
+
+    @Option(help: "Sampling temperature.")
+    var temperature: Double?
+
+    @Option(help: "Nucleus sampling probability.")
+    var topP: Double?
+
+    @Option(help: "Most tokens per completion.")
+    var maxTokens: Int?
+
+    @Option(help: "Sampling seed, when the server supports one.")
+    var seed: Int?
+
+    @Option(help: "openai: requests in flight at once.")
+    var concurrency = 8
+
+    @Option(help: "openai: seconds a request may wait for its answer.")
+    var requestTimeout = 600.0
+
+    @Option(help: "Only the first N tasks.")
+    var limit: Int?
+
+    @Option(help: "Only these task ids (comma-separated).")
+    var tasks: String?
+
+    @Option(help: "The run directory (default Reports/runs/<benchmark>-<model>).")
+    var runDir: String?
+
+    @Option(help: "Continue the run in this directory (the same as giving it as --run-dir).")
+    var resume: String?
+
+    @Option(help: "A prompt template file (placeholders: README, \"Prompts\").")
+    var promptTemplate: String?
+
+    @Option(help: "The k values of pass@k, comma-separated.")
+    var k = "1"
+
+    @Option(name: .customLong("timeout"), help: "Seconds a program may run.")
+    var timeoutOption: Double?
+
+    @Option(name: .customLong("python-path"), help: "A directory of cp311 packages (see crucible score --help).")
+    var pythonPaths: [String] = []
+
+    @Option(help: "DS-1000: the folder of seaborn's datasets (default: $SEABORN_DATA).")
+    var seabornData: String?
+
+    @Option(help: "Sandbox worker processes (default: all cores).")
+    var workers: Int?
+
+    mutating func validate() throws {
+        guard benchmark.sqlKind == nil else {
+            throw ValidationError("crucible run does not run text-to-SQL benchmarks yet; use crucible score")
+        }
+        if samples <= 0 { throw ValidationError("--samples must be positive") }
+        if !["chat", "completions"].contains(endpoint) { throw ValidationError("--endpoint is chat or completions") }
+    }
+
+    func run() throws {
+        do {
+            try runAll()
+        } catch let error as DatasetError {
+            FileHandle.standardError.write(Data("crucible run: \(error)\n".utf8))
+            throw ExitCode(2)
+        } catch let error as RunError {
+            FileHandle.standardError.write(Data("crucible run: \(error)\n".utf8))
+            throw ExitCode(1)
+        } catch let error as RunStoreError {
+            FileHandle.standardError.write(Data("crucible run: \(error)\n".utf8))
+            throw ExitCode(1)
+        } catch let error as ModelError {
+            FileHandle.standardError.write(Data("crucible run: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    private func runAll() throws {
+        let allTasks: [PythonTask]
+        switch benchmark {
+        case .humaneval: allTasks = try PythonDatasetLoader.humanEval(dataset)
+        case .ds1000: allTasks = try PythonDatasetLoader.ds1000(dataset)
+        default: allTasks = try PythonDatasetLoader.mbpp(dataset)
+        }
+        let chosen = try selectTasks(allTasks)
+        let ks = try parseKs()
+        let languageModel = try makeModel(tasks: chosen)
+        let directory = resume ?? runDir ?? "Reports/runs/\(benchmark.rawValue)-\(Self.slug(model))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let store = try RunStore(path: directory + "/run.sqlite")
+        try store.requireValue(try configurationJSON(datasetHash: Self.fileHash(dataset)), for: "configuration")
+        try store.setTasks(chosen.map { ($0.id, $0.category) })
+
+        let template = try promptTemplate.map {
+            try PromptTemplate(file: $0, allowed: BenchmarkPrompts.pythonPlaceholders)
+        }
+        let prompts = try chosen.map { task in
+            let text = try
+                (template
+                ?? PromptTemplate(
+                    BenchmarkPrompts.template(for: task), allowed: BenchmarkPrompts.pythonPlaceholders,
+                    source: "default"))
+                .render(BenchmarkPrompts.values(for: task))
+            return GenerationJob.TaskPrompt(
+                taskID: task.id, requestID: task.id, prompt: endpoint == "chat" ? .chat([.user(text)]) : .text(text))
+        }
+        let extract: @Sendable (String) -> String =
+            benchmark == .ds1000 ? CompletionCode.ds1000 : CompletionCode.python
+        let generation = GenerationJob(
+            model: languageModel, prompts: prompts, samples: samples,
+            parameters: SamplingParameters(temperature: temperature, topP: topP, maxTokens: maxTokens, seed: seed),
+            extract: extract, maxOutstanding: max(1, concurrency))
+        let progress = ProgressLine(label: "generating")
+        let total = chosen.count * samples
+        let alreadyStored = try store.generations(round: 0).count
+        let counter = Mutex(alreadyStored)
+        _ = try Self.blocking {
+            try await generation.run(store: store) { count in
+                let done = counter.withLock { value in
+                    value += count
+                    return value
+                }
+                progress.update(done: done, total: total)
+            }
+        }
+        progress.finish()
+
+        let sandbox = PythonSandbox(options: sandboxOptions())
+        let execution = PythonExecutionJob(
+            tasks: chosen, timeout: timeoutOption ?? benchmark.defaultTimeout, sandbox: sandbox)
+        let running = ProgressLine(label: "running programs")
+        let pending = try store.unexecuted(round: 0).count
+        try execution.run(store: store) { done in running.update(done: done, total: pending) }
+        running.finish()
+
+        let result = try PythonExecutionJob.result(
+            benchmark: benchmark.rawValue, tasks: chosen, ks: ks, store: store, sandbox: sandbox)
+        try PythonScoreOutput.write(
+            result,
+            provenance: SQLScoreOutput.Provenance(
+                dataset: dataset, predictions: languageModel.identifier,
+                timeout: timeoutOption ?? benchmark.defaultTimeout),
+            to: directory)
+        let passed = result.availableTasks.filter { $0.correct > 0 }.count
+        let figures = ks.map { k in
+            "pass@\(k) " + (result.passAtK(k).map { String(format: "%.1f", $0 * 100) } ?? "–") + " %"
+        }
+        print(
+            "\(benchmark.rawValue): \(passed)/\(result.availableTasks.count) tasks passed; "
+                + figures.joined(separator: ", ") + "; run in \(directory)")
+    }
+
+    private func selectTasks(_ all: [PythonTask]) throws -> [PythonTask] {
+        var chosen = all
+        if let tasks {
+            let wanted = tasks.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let known = Set(all.map(\.id))
+            if let unknown = wanted.first(where: { !known.contains($0) }) {
+                throw ValidationError("--tasks: \(unknown) is not a task of \(dataset)")
+            }
+            let set = Set(wanted)
+            chosen = all.filter { set.contains($0.id) }
+        }
+        if let limit { chosen = Array(chosen.prefix(max(0, limit))) }
+        return chosen
+    }
+
+    private func parseKs() throws -> [Int] {
+        let values = k.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !values.isEmpty, values.allSatisfy({ $0 > 0 }), values.count == k.split(separator: ",").count else {
+            throw ValidationError("--k takes positive whole numbers separated by commas, e.g. 1,10")
+        }
+        if let largest = values.max(), largest > samples {
+            throw ValidationError("pass@\(largest) needs --samples \(largest) or more")
+        }
+        return values
+    }
+
+    private func makeModel(tasks: [PythonTask]) throws -> any LanguageModel {
+        let parts = model.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, !parts[1].isEmpty else {
+            throw ValidationError("--model is openai:MODEL, replay:FILE or command:PROGRAM")
+        }
+        switch parts[0] {
+        case "openai":
+            let urls = (baseURLs.isEmpty ? ["http://localhost:8000/v1"] : baseURLs).compactMap(URL.init(string:))
+            guard urls.count == max(1, baseURLs.count) else { throw ValidationError("--base-url is not a URL") }
+            return OpenAICompatibleModel(
+                configuration: .init(
+                    baseURLs: urls, model: parts[1], apiKey: ProcessInfo.processInfo.environment[apiKeyEnv],
+                    endpoint: endpoint == "chat" ? .chat : .completions, concurrency: concurrency,
+                    requestTimeout: requestTimeout))
+        case "replay":
+            let answers = try PythonAnswersReader.read(parts[1], tasks: tasks)
+            var recorded: [String: [String]] = [:]
+            for (task, list) in zip(tasks, answers) { recorded[task.id] = list.map(\.code) }
+            return ReplayModel(identifier: "replay:\(parts[1])", recorded: recorded, source: parts[1])
+        case "command":
+            return try CommandModel(identifier: "command:\(parts[1])", executable: parts[1])
+        default:
+            throw ValidationError("--model is openai:MODEL, replay:FILE or command:PROGRAM, not \(parts[0]):")
+        }
+    }
+
+    private func sandboxOptions() -> PythonSandbox.Options {
+        let absolute = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.path }
+        let seaborn = (seabornData ?? ProcessInfo.processInfo.environment["SEABORN_DATA"]).map(absolute)
+        var configuration = WorkerConfiguration(
+            pythonPaths: pythonPaths.map(absolute), preload: benchmark.preload,
+            optionalModules: benchmark == .ds1000 ? PythonDatasetLoader.ds1000OptionalModules : [],
+            readablePaths: seaborn.map { [$0] } ?? [])
+        if benchmark == .ds1000 { configuration.warmUp = DS1000WarmUp.script }
+        var options = PythonSandbox.Options(
+            executable: ScoreCommand.ownExecutable, workers: workers, configuration: configuration,
+            environment: seaborn.map { ["SEABORN_DATA": $0] } ?? [:])
+        options.preloadRoots = benchmark.preloadRoots
+        return options
+    }
+
+    /// What identifies the run: resuming requires the same values.
+    private func configurationJSON(datasetHash: String) throws -> String {
+        let template = try promptTemplate.map { try String(contentsOfFile: $0, encoding: .utf8) }
+        var object: [(String, JSONValue)] = [
+            ("benchmark", .string(benchmark.rawValue)), ("dataset_sha256", .string(datasetHash)),
+            ("model", .string(model)), ("endpoint", .string(endpoint)), ("samples", .number(Double(samples))),
+            ("tasks", .string(tasks ?? "")), ("limit", limit.map { .number(Double($0)) } ?? .null),
+            ("prompt_template_sha256", template.map { .string(SHA256.hex($0)) } ?? .null),
+        ]
+        object.append(("temperature", temperature.map(JSONValue.number) ?? .null))
+        object.append(("top_p", topP.map(JSONValue.number) ?? .null))
+        object.append(("max_tokens", maxTokens.map { .number(Double($0)) } ?? .null))
+        object.append(("seed", seed.map { .number(Double($0)) } ?? .null))
+        return JSONValue.object(object).serialized()
+    }
+
+    static func fileHash(_ path: String) throws -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw DatasetError(.missingFile, file: path, "cannot read the dataset")
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while let chunk = try? handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(chunk) }
+        return hasher.hexDigest()
+    }
+
+    static func slug(_ text: String) -> String {
+        String(text.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "_" })
+    }
+
+    /// Runs async work to completion from this synchronous command (the root command stays synchronous so that
+    /// sandbox workers, the same executable, never start Swift's concurrency runtime before they fork).
+    static func blocking<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
+        let outcome = Mutex<Result<T, any Error>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            let result: Result<T, any Error>
+            do { result = .success(try await work()) } catch { result = .failure(error) }
+            outcome.withLock { $0 = result }
+            done.signal()
+        }
+        done.wait()
+        return try outcome.withLock { $0! }.get()
+    }
+}
