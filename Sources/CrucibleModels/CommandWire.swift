@@ -41,3 +41,11 @@ enum CommandWire {
         return (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
     }
 }
+
+extension GenerationRequest {
+    /// The request as one JSON line (without the newline), as `CommandModel` sends it and `--export-prompts` writes
+    /// it: `{"id", "request_id", "task_id", "prompt": {"messages"} or {"text"}, "n", "first_sample", ...}`.
+    public func jsonLine(id: String) -> String {
+        String(decoding: CommandWire.request(self, id: id), as: UTF8.self)
+    }
+}

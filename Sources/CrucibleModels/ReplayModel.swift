@@ -1,15 +1,23 @@
-/// Completions made elsewhere, played back: each task's recorded texts, in sample order. A request gets the
-/// recorded samples `firstSample ..< firstSample + n` of its task; asking beyond what was recorded is an error that
-/// names the task, never a silent shortfall.
+/// Completions made elsewhere, played back: each task's recorded texts by sample index. A request gets the recorded
+/// samples `firstSample ..< firstSample + n` of its task; a sample that was not recorded is an error that names the
+/// task and the sample, never a silent shortfall.
 public struct ReplayModel: LanguageModel {
     public let identifier: String
-    private let recorded: [String: [String]]
+    private let recorded: [String: [Int: String]]
     private let source: String
 
-    /// `recorded` maps task ids to their completions; `source` names where they came from (a file) for errors.
+    /// `recorded` maps task ids to their completions, samples 0, 1, ...; `source` names where they came from.
     public init(identifier: String, recorded: [String: [String]], source: String) {
+        self.init(
+            identifier: identifier,
+            samples: recorded.mapValues { Dictionary(uniqueKeysWithValues: $0.enumerated().map { ($0, $1) }) },
+            source: source)
+    }
+
+    /// `samples` maps task ids to completions by sample index (imported batch answers may start anywhere).
+    public init(identifier: String, samples: [String: [Int: String]], source: String) {
         self.identifier = identifier
-        self.recorded = recorded
+        self.recorded = samples
         self.source = source
     }
 
@@ -18,12 +26,16 @@ public struct ReplayModel: LanguageModel {
             throw ModelError(.notRecorded, source: source, "no completion recorded for task \(request.taskID)")
         }
         let wanted = request.firstSample..<(request.firstSample + request.parameters.n)
-        guard wanted.upperBound <= texts.count else {
-            throw ModelError(
-                .notRecorded, source: source,
-                "task \(request.taskID) has \(texts.count) recorded completions; sample \(wanted.upperBound - 1) was asked for"
-            )
+        var completions: [Completion] = []
+        for sample in wanted {
+            guard let text = texts[sample] else {
+                throw ModelError(
+                    .notRecorded, source: source,
+                    "task \(request.taskID) has no recorded completion for sample \(sample) "
+                        + "(\(texts.count) recorded)")
+            }
+            completions.append(Completion(text: text))
         }
-        return texts[wanted].map { Completion(text: $0) }
+        return completions
     }
 }

@@ -53,16 +53,36 @@ public struct GenerationJob: Sendable {
 
     /// Asks for the missing samples; throws `RunError` when the model fails (after the requests in flight have
     /// finished and been stored).
-    public func run(store: RunStore, progress: (@Sendable (Int) -> Void)? = nil) async throws(RunError) -> Report {
-        let plan: [(TaskPrompt, Range<Int>)]
+    /// One request the job still has to make: a task's prompt and the samples it asks for.
+    public struct PlannedRequest: Sendable {
+        public var task: TaskPrompt
+        public var samples: Range<Int>
+
+        /// The request as the model receives it.
+        public func request(_ parameters: SamplingParameters) -> GenerationRequest {
+            var parameters = parameters
+            parameters.n = samples.count
+            return GenerationRequest(
+                id: task.requestID, taskID: task.taskID, prompt: task.prompt, parameters: parameters,
+                firstSample: samples.lowerBound)
+        }
+    }
+
+    /// What the store is missing, as requests: one per run of consecutive missing samples of a task.
+    public func plan(store: RunStore) throws(RunError) -> [PlannedRequest] {
         do {
             let byTask = Dictionary(prompts.map { ($0.taskID, $0) }, uniquingKeysWith: { first, _ in first })
-            plan = try store.missingSamples(round: round, samples: samples).flatMap { task, missing in
-                Self.ranges(missing).compactMap { range in byTask[task].map { ($0, range) } }
+            return try store.missingSamples(round: round, samples: samples).flatMap { task, missing in
+                Self.ranges(missing).compactMap { range in byTask[task].map { PlannedRequest(task: $0, samples: range) }
+                }
             }
         } catch {
             throw RunError(store: error)
         }
+    }
+
+    public func run(store: RunStore, progress: (@Sendable (Int) -> Void)? = nil) async throws(RunError) -> Report {
+        let plan = try self.plan(store: store).map { ($0.task, $0.samples) }
         let job = self
         let outcome = await withTaskGroup(of: Result<Int, RunError>.self) { group -> (Report, RunError?) in
             var report = Report(requests: 0, stored: 0)
@@ -99,11 +119,7 @@ public struct GenerationJob: Sendable {
     }
 
     private func generate(_ task: TaskPrompt, range: Range<Int>, store: RunStore) async -> Result<Int, RunError> {
-        var requestParameters = parameters
-        requestParameters.n = range.count
-        let request = GenerationRequest(
-            id: task.requestID, taskID: task.taskID, prompt: task.prompt, parameters: requestParameters,
-            firstSample: range.lowerBound)
+        let request = PlannedRequest(task: task, samples: range).request(parameters)
         let completions: [Completion]
         do {
             completions = try await model.complete(request)

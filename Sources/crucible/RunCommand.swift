@@ -73,6 +73,12 @@ struct RunCommand: ParsableCommand {
     @Option(help: "A prompt template file (placeholders: README, \"Prompts\").")
     var promptTemplate: String?
 
+    @Option(help: "Write the prompts the run still needs to FILE (JSON lines) and stop, for batch generation.")
+    var exportPrompts: String?
+
+    @Option(help: "Take the completions from FILE (answers to --export-prompts' lines) instead of asking the model.")
+    var importCompletions: String?
+
     @Option(help: "The k values of pass@k, comma-separated.")
     var k = "1"
 
@@ -94,6 +100,9 @@ struct RunCommand: ParsableCommand {
         }
         if samples <= 0 { throw ValidationError("--samples must be positive") }
         if !["chat", "completions"].contains(endpoint) { throw ValidationError("--endpoint is chat or completions") }
+        if exportPrompts != nil && importCompletions != nil {
+            throw ValidationError("give --export-prompts or --import-completions, not both")
+        }
     }
 
     func run() throws {
@@ -123,7 +132,10 @@ struct RunCommand: ParsableCommand {
         }
         let chosen = try selectTasks(allTasks)
         let ks = try parseKs()
-        let languageModel = try makeModel(tasks: chosen)
+        let languageModel: any LanguageModel =
+            try importCompletions.map { file in
+                ReplayModel(identifier: "imported:\(file)", samples: try BatchCompletions.read(file), source: file)
+            } ?? makeModel(tasks: chosen)
         let directory = resume ?? runDir ?? "Reports/runs/\(benchmark.rawValue)-\(Self.slug(model))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let store = try RunStore(path: directory + "/run.sqlite")
@@ -149,6 +161,12 @@ struct RunCommand: ParsableCommand {
             model: languageModel, prompts: prompts, samples: samples,
             parameters: SamplingParameters(temperature: temperature, topP: topP, maxTokens: maxTokens, seed: seed),
             extract: extract, maxOutstanding: max(1, concurrency))
+        if let exportPrompts {
+            let count = try BatchCompletions.export(
+                try generation.plan(store: store), parameters: generation.parameters, to: exportPrompts)
+            print("wrote \(count) prompts to \(exportPrompts); answer them and run again with --import-completions")
+            return
+        }
         let progress = ProgressLine(label: "generating")
         let total = chosen.count * samples
         let alreadyStored = try store.generations(round: 0).count

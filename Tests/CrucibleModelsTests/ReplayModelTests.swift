@@ -22,7 +22,8 @@ struct ReplayModelTests {
                 GenerationRequest(id: "2", taskID: "2", prompt: .text("q"), parameters: SamplingParameters(n: 2)))
         } throws: { error in
             guard let error = error as? ModelError else { return false }
-            return error.code == .notRecorded && error.message.contains("task 2") && error.source == "answers.jsonl"
+            return error.code == .notRecorded && error.message.contains("task 2") && error.message.contains("sample 1")
+                && error.source == "answers.jsonl"
         }
         await #expect {
             _ = try await model.complete(GenerationRequest(id: "3", taskID: "3", prompt: .text("q")))
