@@ -68,7 +68,8 @@ public struct PythonExecutionJob: Sendable {
 
     /// The run's result as `crucible score` reports it, from the store.
     public static func result(
-        benchmark: String, tasks: [PythonTask], ks: [Int], round: Int = 0, store: RunStore, sandbox: PythonSandbox
+        benchmark: String, tasks: [PythonTask], ks: [Int], round: Int = 0, store: RunStore,
+        environment: WorkerEnvironment?
     ) throws(RunError) -> PythonScoreResult {
         let executions: [StoredExecution]
         do {
@@ -89,6 +90,6 @@ public struct PythonExecutionJob: Sendable {
                 taskID: task.id, category: task.category, groups: task.groups, samples: outcomes[task.id] ?? [])
         }
         return PythonScoreResult(
-            benchmark: benchmark, ks: ks, tasks: scores, environment: sandbox.workerEnvironment, seconds: 0)
+            benchmark: benchmark, ks: ks, tasks: scores, environment: environment, seconds: 0)
     }
 }

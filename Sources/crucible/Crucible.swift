@@ -6,7 +6,9 @@ struct Crucible: ParsableCommand {
         commandName: "crucible",
         abstract: "Evaluate code-generating models by running what they write.",
         version: CrucibleVersion.string,
-        subcommands: [ScoreCommand.self, RunCommand.self, MakeDatabasesCommand.self, WorkerCommand.self]
+        subcommands: [
+            ScoreCommand.self, RunCommand.self, MergeCommand.self, MakeDatabasesCommand.self, WorkerCommand.self,
+        ]
     )
 }
 

@@ -64,6 +64,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Only these task ids (comma-separated).")
     var tasks: String?
 
+    @Option(help: "Run only shard I of N (every N-th task, from the I-th), e.g. 2/3; merge shards with crucible merge.")
+    var shard: String?
+
     @Option(help: "The run directory (default Reports/runs/<benchmark>-<model>).")
     var runDir: String?
 
@@ -130,7 +133,10 @@ struct RunCommand: ParsableCommand {
         case .ds1000: allTasks = try PythonDatasetLoader.ds1000(dataset)
         default: allTasks = try PythonDatasetLoader.mbpp(dataset)
         }
-        let chosen = try selectTasks(allTasks)
+        let selected = try selectTasks(allTasks)
+        let (shardIndex, shardCount) = try parseShard()
+        let positioned = selected.enumerated().filter { $0.offset % shardCount == shardIndex - 1 }
+        let chosen = positioned.map(\.element)
         let ks = try parseKs()
         let languageModel: any LanguageModel =
             try importCompletions.map { file in
@@ -140,7 +146,7 @@ struct RunCommand: ParsableCommand {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let store = try RunStore(path: directory + "/run.sqlite")
         try store.requireValue(try configurationJSON(datasetHash: Self.fileHash(dataset)), for: "configuration")
-        try store.setTasks(chosen.map { ($0.id, $0.category) })
+        try store.setTasks(positioned: positioned.map { ($0.offset, $0.element.id, $0.element.category) })
 
         let template = try promptTemplate.map {
             try PromptTemplate(file: $0, allowed: BenchmarkPrompts.pythonPlaceholders)
@@ -190,21 +196,10 @@ struct RunCommand: ParsableCommand {
         try execution.run(store: store) { done in running.update(done: done, total: pending) }
         running.finish()
 
-        let result = try PythonExecutionJob.result(
-            benchmark: benchmark.rawValue, tasks: chosen, ks: ks, store: store, sandbox: sandbox)
-        try PythonScoreOutput.write(
-            result,
-            provenance: SQLScoreOutput.Provenance(
-                dataset: dataset, predictions: languageModel.identifier,
-                timeout: timeoutOption ?? benchmark.defaultTimeout),
-            to: directory)
-        let passed = result.availableTasks.filter { $0.correct > 0 }.count
-        let figures = ks.map { k in
-            "pass@\(k) " + (result.passAtK(k).map { String(format: "%.1f", $0 * 100) } ?? "–") + " %"
-        }
-        print(
-            "\(benchmark.rawValue): \(passed)/\(result.availableTasks.count) tasks passed; "
-                + figures.joined(separator: ", ") + "; run in \(directory)")
+        try RunOutputs.write(
+            benchmark: benchmark, tasks: chosen, ks: ks, store: store, environment: sandbox.workerEnvironment,
+            dataset: dataset, model: languageModel.identifier, timeout: timeoutOption ?? benchmark.defaultTimeout,
+            directory: directory)
     }
 
     private func selectTasks(_ all: [PythonTask]) throws -> [PythonTask] {
@@ -220,6 +215,15 @@ struct RunCommand: ParsableCommand {
         }
         if let limit { chosen = Array(chosen.prefix(max(0, limit))) }
         return chosen
+    }
+
+    private func parseShard() throws -> (Int, Int) {
+        guard let shard else { return (1, 1) }
+        let parts = shard.split(separator: "/").compactMap { Int($0) }
+        guard parts.count == 2, parts[1] >= 1, (1...parts[1]).contains(parts[0]) else {
+            throw ValidationError("--shard is I/N with 1 <= I <= N, e.g. 2/3")
+        }
+        return (parts[0], parts[1])
     }
 
     private func parseKs() throws -> [Int] {
@@ -278,7 +282,9 @@ struct RunCommand: ParsableCommand {
     private func configurationJSON(datasetHash: String) throws -> String {
         let template = try promptTemplate.map { try String(contentsOfFile: $0, encoding: .utf8) }
         var object: [(String, JSONValue)] = [
-            ("benchmark", .string(benchmark.rawValue)), ("dataset_sha256", .string(datasetHash)),
+            ("benchmark", .string(benchmark.rawValue)),
+            ("dataset", .string(URL(fileURLWithPath: dataset).standardizedFileURL.path)),
+            ("dataset_sha256", .string(datasetHash)), ("shard", shard.map(JSONValue.string) ?? .null),
             ("model", .string(model)), ("endpoint", .string(endpoint)), ("samples", .number(Double(samples))),
             ("tasks", .string(tasks ?? "")), ("limit", limit.map { .number(Double($0)) } ?? .null),
             ("prompt_template_sha256", template.map { .string(SHA256.hex($0)) } ?? .null),
@@ -287,7 +293,9 @@ struct RunCommand: ParsableCommand {
         object.append(("top_p", topP.map(JSONValue.number) ?? .null))
         object.append(("max_tokens", maxTokens.map { .number(Double($0)) } ?? .null))
         object.append(("seed", seed.map { .number(Double($0)) } ?? .null))
-        return JSONValue.object(object).serialized()
+        // Canonical (sorted keys, JSONSerialization's numbers), as `crucible merge` writes a merged configuration.
+        let parsed = try JSONSerialization.jsonObject(with: Data(JSONValue.object(object).serialized().utf8))
+        return MergeCommand.canonical(parsed as? [String: Any] ?? [:])
     }
 
     static func fileHash(_ path: String) throws -> String {

@@ -64,20 +64,35 @@ public final class RunStore: @unchecked Sendable {
 
     /// Records the run's tasks in order (again on resume: they must be the same).
     public func setTasks(_ tasks: [(id: String, category: String?)]) throws(RunStoreError) {
+        try setTasks(positioned: tasks.enumerated().map { ($0.offset, $0.element.id, $0.element.category) })
+    }
+
+    /// Records tasks with their positions in the whole benchmark (a shard holds every N-th task, and a merge puts
+    /// the shards' tasks back in order by these positions).
+    public func setTasks(positioned tasks: [(position: Int, id: String, category: String?)]) throws(RunStoreError) {
         try locked { () throws(RunStoreError) in
             let stored = try database.query("SELECT task_id FROM tasks ORDER BY position").compactMap { $0[0].text }
             if !stored.isEmpty {
-                guard stored == tasks.map(\.id) else {
+                guard stored == tasks.sorted(by: { $0.position < $1.position }).map(\.id) else {
                     throw RunStoreError(.mismatch, path: path, "this run holds other tasks (\(stored.count) of them)")
                 }
                 return
             }
             try database.transaction { () throws(RunStoreError) in
-                for (position, task) in tasks.enumerated() {
+                for task in tasks {
                     try database.query(
                         "INSERT INTO tasks (position, task_id, category) VALUES (?, ?, ?)",
-                        [.integer(Int64(position)), .text(task.id), RunValue(task.category)])
+                        [.integer(Int64(task.position)), .text(task.id), RunValue(task.category)])
                 }
+            }
+        }
+    }
+
+    /// The tasks with their positions, in order.
+    public func positionedTasks() throws(RunStoreError) -> [(position: Int, id: String, category: String?)] {
+        try locked { () throws(RunStoreError) in
+            try database.query("SELECT position, task_id, category FROM tasks ORDER BY position").map { row in
+                (Int(row[0].integer ?? 0), row[1].text ?? "", row[2].text)
             }
         }
     }

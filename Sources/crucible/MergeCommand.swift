@@ -1,0 +1,126 @@
+import ArgumentParser
+import CrucibleBenchmarks
+import CrucibleRuns
+import Foundation
+
+/// `crucible merge`: the shards of a run (`crucible run --shard I/N`), run anywhere, become one run.
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Merge the run directories of a run's shards into one run.",
+        discussion: """
+            Every shard must be finished and all must share one configuration and dataset (only --shard differs); \
+            shards 1..N must all be there, each once. The merged run has the unsharded configuration, so it equals \
+            a run made in one go, and can be reported or resumed like one.
+            """)
+
+    @Argument(help: "The shards' run directories.")
+    var shards: [String]
+
+    @Option(help: "The merged run's directory.")
+    var into: String
+
+    @Option(help: "The k values of pass@k, comma-separated.")
+    var k = "1"
+
+    func run() throws {
+        do {
+            try merge()
+        } catch let error as RunStoreError {
+            FileHandle.standardError.write(Data("crucible merge: \(error)\n".utf8))
+            throw ExitCode(1)
+        } catch let error as DatasetError {
+            FileHandle.standardError.write(Data("crucible merge: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    private func merge() throws {
+        var configuration: [String: Any]?
+        var seen: [Int: String] = [:]
+        var total: Int?
+        var stores: [RunStore] = []
+        for directory in shards {
+            let path = directory + "/run.sqlite"
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw ValidationError("\(directory) holds no run.sqlite")
+            }
+            let store = try RunStore(path: path)
+            guard let text = try store.value(for: "configuration"),
+                var object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+            else { throw ValidationError("\(path) holds no run configuration") }
+            guard let shard = object["shard"] as? String, let (index, count) = Self.parse(shard) else {
+                throw ValidationError("\(directory) is not a shard (it was not run with --shard)")
+            }
+            object["shard"] = NSNull()
+            if let configuration {
+                guard Self.canonical(configuration) == Self.canonical(object) else {
+                    throw ValidationError(
+                        "\(directory) was run with another configuration or dataset than \(shards[0]); only --shard may differ"
+                    )
+                }
+            } else {
+                configuration = object
+            }
+            if let total, total != count { throw ValidationError("\(directory) is shard \(shard), not of \(total)") }
+            total = count
+            if let other = seen[index] { throw ValidationError("\(directory) and \(other) are both shard \(shard)") }
+            seen[index] = directory
+            let samples = (object["samples"] as? Int) ?? 1
+            guard try store.missingSamples(round: 0, samples: samples).isEmpty, try store.unexecuted(round: 0).isEmpty
+            else {
+                throw ValidationError("shard \(shard) in \(directory) is not finished: run it again to complete it")
+            }
+            stores.append(store)
+        }
+        guard let configuration, let total else { throw ValidationError("give the shards' run directories") }
+        let missing = (1...total).filter { seen[$0] == nil }
+        guard missing.isEmpty else {
+            throw ValidationError(
+                "shard\(missing.count > 1 ? "s" : "") \(missing.map { "\($0)/\(total)" }.joined(separator: ", ")) missing"
+            )
+        }
+
+        try FileManager.default.createDirectory(atPath: into, withIntermediateDirectories: true)
+        let merged = try RunStore(path: into + "/run.sqlite")
+        try merged.requireValue(Self.canonical(configuration), for: "configuration")
+        try merged.setTasks(positioned: try stores.flatMap { try $0.positionedTasks() })
+        for store in stores {
+            try merged.record(try store.generations(round: 0))
+            try merged.record(try store.executions(round: 0))
+        }
+
+        guard let benchmarkName = configuration["benchmark"] as? String,
+            let benchmark = BenchmarkName(rawValue: benchmarkName),
+            let dataset = configuration["dataset"] as? String
+        else { throw ValidationError("the shards' configuration names no benchmark or dataset") }
+        guard try RunCommand.fileHash(dataset) == configuration["dataset_sha256"] as? String else {
+            throw ValidationError("\(dataset) changed since the shards were run")
+        }
+        let all: [PythonTask]
+        switch benchmark {
+        case .humaneval: all = try PythonDatasetLoader.humanEval(dataset)
+        case .ds1000: all = try PythonDatasetLoader.ds1000(dataset)
+        default: all = try PythonDatasetLoader.mbpp(dataset)
+        }
+        let ids = Set(try merged.taskIDs())
+        let ks = k.split(separator: ",").compactMap { Int($0) }
+        try RunOutputs.write(
+            benchmark: benchmark, tasks: all.filter { ids.contains($0.id) }, ks: ks.isEmpty ? [1] : ks, store: merged,
+            environment: nil, dataset: dataset, model: configuration["model"] as? String ?? "",
+            timeout: benchmark.defaultTimeout, directory: into)
+    }
+
+    static func parse(_ shard: String) -> (Int, Int)? {
+        let parts = shard.split(separator: "/").compactMap { Int($0) }
+        guard parts.count == 2, parts[1] >= 1, (1...parts[1]).contains(parts[0]) else { return nil }
+        return (parts[0], parts[1])
+    }
+
+    /// The configuration as `crucible run` stores it: keys in order, compact.
+    static func canonical(_ object: [String: Any]) -> String {
+        (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])).map {
+            String(decoding: $0, as: UTF8.self)
+        } ?? ""
+    }
+}
