@@ -16,7 +16,13 @@ public final class CommandModel: LanguageModel, @unchecked Sendable {
     private let command: String
     private let process: Process
     private let input: FileHandle
-    private let state = Mutex(State())
+    private let shared = Shared()
+
+    /// What the model and its two reader threads share; the threads hold this, not the model, so that dropping the
+    /// model closes the program's input and ends it.
+    private final class Shared: Sendable {
+        let state = Mutex(State())
+    }
 
     private struct State {
         var nextID = 0
@@ -47,8 +53,10 @@ public final class CommandModel: LanguageModel, @unchecked Sendable {
         input = stdin.fileHandleForWriting
         let output = stdout.fileHandleForReading
         let errors = stderr.fileHandleForReading
-        Thread { [self] in readReplies(output) }.start()
-        Thread { [self] in readErrors(errors) }.start()
+        let shared = shared
+        let process = process
+        Thread { Self.readReplies(output, shared: shared, process: process) }.start()
+        Thread { Self.readErrors(errors, shared: shared) }.start()
     }
 
     deinit {
@@ -58,14 +66,14 @@ public final class CommandModel: LanguageModel, @unchecked Sendable {
 
     public func complete(_ request: GenerationRequest) async throws(ModelError) -> [Completion] {
         let started = Date()
-        let id = state.withLock { state in
+        let id = shared.state.withLock { state in
             defer { state.nextID += 1 }
             return String(state.nextID)
         }
         var line = CommandWire.request(request, id: id)
         line.append(UInt8(ascii: "\n"))
         let reply: CommandWire.Reply? = await withCheckedContinuation { continuation in
-            let exited = state.withLock { state -> String? in
+            let exited = shared.state.withLock { state -> String? in
                 if state.exited == nil { state.waiting[id] = continuation }
                 return state.exited
             }
@@ -80,7 +88,7 @@ public final class CommandModel: LanguageModel, @unchecked Sendable {
             }
         }
         guard let reply else {
-            let reason = state.withLock { $0.exited } ?? "exited"
+            let reason = shared.state.withLock { $0.exited } ?? "exited"
             throw ModelError(.unreachable, source: command, "the command \(reason)")
         }
         if let error = reply.error {
@@ -101,7 +109,7 @@ public final class CommandModel: LanguageModel, @unchecked Sendable {
         }
     }
 
-    private func readReplies(_ output: FileHandle) {
+    private static func readReplies(_ output: FileHandle, shared: Shared, process: Process) {
         var buffer: [UInt8] = []
         while true {
             let chunk = output.availableData
@@ -111,12 +119,12 @@ public final class CommandModel: LanguageModel, @unchecked Sendable {
                 let line = Data(buffer[..<newline])
                 buffer.removeSubrange(...newline)
                 guard let (id, reply) = CommandWire.reply(line) else { continue }
-                let continuation = state.withLock { $0.waiting.removeValue(forKey: id) }
+                let continuation = shared.state.withLock { $0.waiting.removeValue(forKey: id) }
                 continuation?.resume(returning: reply)
             }
         }
         process.waitUntilExit()
-        let waiting = state.withLock { state in
+        let waiting = shared.state.withLock { state in
             let tail = String(decoding: state.stderrTail, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             state.exited =
                 "exited with status \(process.terminationStatus)"
@@ -127,11 +135,11 @@ public final class CommandModel: LanguageModel, @unchecked Sendable {
         for continuation in waiting { continuation.resume(returning: nil) }
     }
 
-    private func readErrors(_ errors: FileHandle) {
+    private static func readErrors(_ errors: FileHandle, shared: Shared) {
         while true {
             let chunk = errors.availableData
             if chunk.isEmpty { return }
-            state.withLock { state in
+            shared.state.withLock { state in
                 state.stderrTail.append(contentsOf: chunk)
                 if state.stderrTail.count > 2_000 { state.stderrTail.removeFirst(state.stderrTail.count - 2_000) }
             }
