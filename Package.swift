@@ -115,7 +115,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CrucibleCLITests",
-            dependencies: ["CrucibleTestSupport", "CrucibleCore", "crucible"],
+            dependencies: ["CrucibleTestSupport", "CrucibleCore", "CrucibleRuns", "crucible"],
             swiftSettings: strictSettings
         ),
     ],

@@ -194,6 +194,13 @@ struct RunCommand: ParsableCommand {
         let running = ProgressLine(label: "running programs")
         let pending = try store.unexecuted(round: 0).count
         try execution.run(store: store) { done in running.update(done: done, total: pending) }
+        if let environment = sandbox.workerEnvironment {
+            try store.setValue(
+                RunEnvironment.json(crucibleVersion: CrucibleVersion.string, python: environment), for: "environment")
+        } else if try store.value(for: "environment") == nil {
+            try store.setValue(
+                RunEnvironment.json(crucibleVersion: CrucibleVersion.string, python: nil), for: "environment")
+        }
         running.finish()
 
         try RunOutputs.write(

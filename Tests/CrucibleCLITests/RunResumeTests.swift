@@ -1,3 +1,4 @@
+import CrucibleRuns
 import CrucibleTestSupport
 import Foundation
 import Glibc
@@ -123,6 +124,13 @@ struct RunResumeTests {
         let resumed = try CrucibleCommand.run(Self.arguments(folder, back))
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stdout.contains("humaneval: "))
+        // The run records what it ran on.
+        let environment = try #require(try RunStore(path: "\(folder)/run.sqlite").value(for: "environment"))
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(environment.utf8)) as? [String: Any])
+        #expect((record["python"] as? String)?.hasPrefix("3.11") == true)
+        #expect(record["cpus"] as? Int == ProcessInfo.processInfo.activeProcessorCount)
+        #expect((record["sqlite"] as? String)?.hasPrefix("3.") == true)
+        #expect((record["confinement"] as? [String: String])?["resource limits"] == "active")
     }
 
     static func start(_ arguments: [String], running: RunningProcess) throws -> Process {

@@ -1,0 +1,40 @@
+internal import CSQLite
+import CrucibleCore
+public import CruciblePython
+import Foundation
+
+/// What a run ran on, stored with it: the harness, SQLite, the Python interpreter and libraries the workers
+/// reported, the confinement layers, the operating system and the cores.
+public enum RunEnvironment {
+    public static func json(crucibleVersion: String, python: WorkerEnvironment?) -> String {
+        var system = utsname()
+        uname(&system)
+        func field<T>(_ value: T) -> String {
+            withUnsafeBytes(of: value) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        }
+        var object: [(String, JSONValue)] = [
+            ("crucible", .string(crucibleVersion)),
+            ("sqlite", .string(String(cString: sqlite3_libversion()))),
+            ("os", .string("\(field(system.sysname)) \(field(system.release)) \(field(system.machine))")),
+            ("cpus", .number(Double(ProcessInfo.processInfo.activeProcessorCount))),
+            ("memory_bytes", .number(Double(ProcessInfo.processInfo.physicalMemory))),
+        ]
+        if let python {
+            object.append(("python", .string(python.python)))
+            object.append(
+                (
+                    "libraries",
+                    .object(
+                        python.libraries.keys.sorted().map { name in
+                            (name, python.libraries[name].flatMap { $0 }.map(JSONValue.string) ?? .null)
+                        })
+                ))
+            object.append(
+                (
+                    "confinement",
+                    .object(python.confinement.keys.sorted().map { ($0, .string(python.confinement[$0]!)) })
+                ))
+        }
+        return JSONValue.object(object).serialized()
+    }
+}
