@@ -88,7 +88,8 @@ final class ProgramDirectory {
         landlockABI = abi
     }
 
-    private static func makeFolder(in root: String) -> String? {
+    /// A new worker folder under `root` (the harness makes one per worker; a worker run alone makes its own).
+    static func makeFolder(in root: String) -> String? {
         var template = Array("\(root)/crucible-worker-XXXXXX".utf8CString)
         guard mkdtemp(&template) != nil else { return nil }
         // Programs' users must be able to pass through it to their own directory.

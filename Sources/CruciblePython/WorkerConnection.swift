@@ -63,13 +63,10 @@ final class WorkerConnection {
     private let directory: String
 
     private static func makeWorkerDirectory(in root: String) throws -> String {
-        var template = Array("\(root)/crucible-worker-XXXXXX".utf8CString)
-        guard mkdtemp(&template) != nil else {
+        guard let folder = ProgramDirectory.makeFolder(in: root) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: root])
         }
-        // Programs run as another user and must be able to pass through it to their own directory.
-        chmod(template, 0o711)
-        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return folder
     }
 
     private func removeDirectory() {

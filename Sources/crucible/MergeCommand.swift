@@ -97,16 +97,11 @@ struct MergeCommand: ParsableCommand {
         guard try RunCommand.fileHash(dataset) == configuration["dataset_sha256"] as? String else {
             throw ValidationError("\(dataset) changed since the shards were run")
         }
-        let all: [PythonTask]
-        switch benchmark {
-        case .humaneval: all = try PythonDatasetLoader.humanEval(dataset)
-        case .ds1000: all = try PythonDatasetLoader.ds1000(dataset)
-        default: all = try PythonDatasetLoader.mbpp(dataset)
-        }
+        let all = try PythonBenchmarkSetup.tasks(benchmark, dataset: dataset)
         let ids = Set(try merged.taskIDs())
-        let ks = k.split(separator: ",").compactMap { Int($0) }
+        let ks = try PythonBenchmarkSetup.ks(k)
         try RunOutputs.write(
-            benchmark: benchmark, tasks: all.filter { ids.contains($0.id) }, ks: ks.isEmpty ? [1] : ks, store: merged,
+            benchmark: benchmark, tasks: all.filter { ids.contains($0.id) }, ks: ks, store: merged,
             environment: nil, dataset: dataset, model: configuration["model"] as? String ?? "",
             timeout: benchmark.defaultTimeout, directory: into)
     }

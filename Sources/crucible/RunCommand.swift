@@ -127,12 +127,7 @@ struct RunCommand: ParsableCommand {
     }
 
     private func runAll() throws {
-        let allTasks: [PythonTask]
-        switch benchmark {
-        case .humaneval: allTasks = try PythonDatasetLoader.humanEval(dataset)
-        case .ds1000: allTasks = try PythonDatasetLoader.ds1000(dataset)
-        default: allTasks = try PythonDatasetLoader.mbpp(dataset)
-        }
+        let allTasks = try PythonBenchmarkSetup.tasks(benchmark, dataset: dataset)
         let selected = try selectTasks(allTasks)
         let (shardIndex, shardCount) = try parseShard()
         let positioned = selected.enumerated().filter { $0.offset % shardCount == shardIndex - 1 }
@@ -188,7 +183,9 @@ struct RunCommand: ParsableCommand {
         }
         progress.finish()
 
-        let sandbox = PythonSandbox(options: sandboxOptions())
+        let sandbox = PythonSandbox(
+            options: PythonBenchmarkSetup.sandboxOptions(
+                benchmark, pythonPaths: pythonPaths, seabornData: seabornData, workers: workers))
         let execution = PythonExecutionJob(
             tasks: chosen, timeout: timeoutOption ?? benchmark.defaultTimeout, sandbox: sandbox)
         let running = ProgressLine(label: "running programs")
@@ -226,18 +223,14 @@ struct RunCommand: ParsableCommand {
 
     private func parseShard() throws -> (Int, Int) {
         guard let shard else { return (1, 1) }
-        let parts = shard.split(separator: "/").compactMap { Int($0) }
-        guard parts.count == 2, parts[1] >= 1, (1...parts[1]).contains(parts[0]) else {
+        guard let parsed = MergeCommand.parse(shard) else {
             throw ValidationError("--shard is I/N with 1 <= I <= N, e.g. 2/3")
         }
-        return (parts[0], parts[1])
+        return parsed
     }
 
     private func parseKs() throws -> [Int] {
-        let values = k.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !values.isEmpty, values.allSatisfy({ $0 > 0 }), values.count == k.split(separator: ",").count else {
-            throw ValidationError("--k takes positive whole numbers separated by commas, e.g. 1,10")
-        }
+        let values = try PythonBenchmarkSetup.ks(k)
         if let largest = values.max(), largest > samples {
             throw ValidationError("pass@\(largest) needs --samples \(largest) or more")
         }
@@ -268,21 +261,6 @@ struct RunCommand: ParsableCommand {
         default:
             throw ValidationError("--model is openai:MODEL, replay:FILE or command:PROGRAM, not \(parts[0]):")
         }
-    }
-
-    private func sandboxOptions() -> PythonSandbox.Options {
-        let absolute = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.path }
-        let seaborn = (seabornData ?? ProcessInfo.processInfo.environment["SEABORN_DATA"]).map(absolute)
-        var configuration = WorkerConfiguration(
-            pythonPaths: pythonPaths.map(absolute), preload: benchmark.preload,
-            optionalModules: benchmark == .ds1000 ? PythonDatasetLoader.ds1000OptionalModules : [],
-            readablePaths: seaborn.map { [$0] } ?? [])
-        if benchmark == .ds1000 { configuration.warmUp = DS1000WarmUp.script }
-        var options = PythonSandbox.Options(
-            executable: ScoreCommand.ownExecutable, workers: workers, configuration: configuration,
-            environment: seaborn.map { ["SEABORN_DATA": $0] } ?? [:])
-        options.preloadRoots = benchmark.preloadRoots
-        return options
     }
 
     /// What identifies the run: resuming requires the same values.

@@ -14,12 +14,6 @@ enum RunOutputs {
         try PythonScoreOutput.write(
             result, provenance: SQLScoreOutput.Provenance(dataset: dataset, predictions: model, timeout: timeout),
             to: directory)
-        let passed = result.availableTasks.filter { $0.correct > 0 }.count
-        let figures = ks.map { k in
-            "pass@\(k) " + (result.passAtK(k).map { String(format: "%.1f", $0 * 100) } ?? "–") + " %"
-        }
-        print(
-            "\(benchmark.rawValue): \(passed)/\(result.availableTasks.count) tasks passed; "
-                + figures.joined(separator: ", ") + "; run in \(directory)")
+        print(PythonBenchmarkSetup.summaryLine(result, benchmark: benchmark, ending: "run in \(directory)"))
     }
 }

@@ -109,11 +109,7 @@ struct ScoreCommand: ParsableCommand {
     }
 
     func passAtK() throws -> [Int] {
-        let values = k.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) > 0 }) else {
-            throw ValidationError("--k takes positive whole numbers separated by commas, e.g. 1,10")
-        }
-        return values.compactMap { $0 }
+        try PythonBenchmarkSetup.ks(k)
     }
 
     var outputDirectory: String { out ?? "Reports/score-\(benchmark.rawValue)" }
