@@ -30,12 +30,15 @@ public struct GenerationJob: Sendable {
     public var extract: @Sendable (String) -> String
     /// Requests outstanding at once (the model backend bounds what is actually in flight on the wire).
     public var maxOutstanding: Int
+    /// Completions shared across runs: samples found there are not requested, and answers are added to it.
+    public var cache: GenerationCache?
 
     public init(
         model: any LanguageModel, prompts: [TaskPrompt], round: Int = 0, samples: Int,
         parameters: SamplingParameters = SamplingParameters(), extract: @escaping @Sendable (String) -> String,
-        maxOutstanding: Int = 16
+        maxOutstanding: Int = 16, cache: GenerationCache? = nil
     ) {
+        self.cache = cache
         self.model = model
         self.prompts = prompts
         self.round = round
@@ -49,10 +52,35 @@ public struct GenerationJob: Sendable {
     public struct Report: Sendable {
         public var requests: Int
         public var stored: Int
+        /// Samples taken from the generation cache instead of the model.
+        public var cached: Int
     }
 
-    /// Asks for the missing samples; throws `RunError` when the model fails (after the requests in flight have
-    /// finished and been stored).
+    /// Stores the missing samples the cache holds (an identical request made by an earlier run); returns how many.
+    public func fillFromCache(store: RunStore) throws(RunError) -> Int {
+        guard let cache else { return 0 }
+        var filled = 0
+        do {
+            let byTask = Dictionary(prompts.map { ($0.taskID, $0) }, uniquingKeysWith: { first, _ in first })
+            for (taskID, missing) in try store.missingSamples(round: round, samples: samples) {
+                guard let task = byTask[taskID] else { continue }
+                let promptJSON = Self.json(task.prompt)
+                let hash = SHA256.hex(promptJSON)
+                let found = try cache.completions(
+                    model: model.identifier, promptHash: hash, parameters: parameters, samples: missing)
+                guard !found.isEmpty else { continue }
+                try store.record(
+                    found.keys.sorted().map { sample in
+                        generation(task, sample: sample, completion: found[sample]!, promptJSON: promptJSON, hash: hash)
+                    })
+                filled += found.count
+            }
+        } catch {
+            throw RunError(store: error)
+        }
+        return filled
+    }
+
     /// One request the job still has to make: a task's prompt and the samples it asks for.
     public struct PlannedRequest: Sendable {
         public var task: TaskPrompt
@@ -81,30 +109,41 @@ public struct GenerationJob: Sendable {
         }
     }
 
-    public func run(store: RunStore, progress: (@Sendable (Int) -> Void)? = nil) async throws(RunError) -> Report {
+    /// Asks for the missing samples; throws `RunError` when the model fails (after the requests in flight have
+    /// finished and been stored). `progress` receives the samples just stored and the requests still in flight.
+    public func run(
+        store: RunStore, progress: (@Sendable (_ stored: Int, _ inFlight: Int) -> Void)? = nil
+    ) async throws(RunError) -> Report {
+        let cached = try fillFromCache(store: store)
+        if cached > 0 { progress?(cached, 0) }
         let plan = try self.plan(store: store).map { ($0.task, $0.samples) }
         let job = self
         let outcome = await withTaskGroup(of: Result<Int, RunError>.self) { group -> (Report, RunError?) in
-            var report = Report(requests: 0, stored: 0)
+            var report = Report(requests: 0, stored: 0, cached: cached)
             var failure: RunError?
             var next = 0
+            var inFlight = 0
             func launch() {
                 guard failure == nil, next < plan.count else { return }
                 let (task, range) = plan[next]
                 next += 1
                 report.requests += 1
+                inFlight += 1
                 group.addTask { await job.generate(task, range: range, store: store) }
             }
             for _ in 0..<max(1, maxOutstanding) { launch() }
             while let result = await group.next() {
+                inFlight -= 1
+                var stored = 0
                 switch result {
                 case .success(let count):
+                    stored = count
                     report.stored += count
-                    progress?(count)
                 case .failure(let error):
                     failure = failure ?? error
                 }
                 launch()
+                if stored > 0 { progress?(stored, inFlight) }
             }
             return (report, failure)
         }
@@ -129,18 +168,27 @@ public struct GenerationJob: Sendable {
         let promptJSON = Self.json(task.prompt)
         let hash = SHA256.hex(promptJSON)
         let generations = zip(range, completions).map { sample, completion in
-            StoredGeneration(
-                taskID: task.taskID, round: round, sample: sample, requestID: task.requestID, model: model.identifier,
-                promptHash: hash, prompt: promptJSON, raw: completion.text, code: extract(completion.text),
-                finishReason: completion.finishReason, promptTokens: completion.promptTokens,
-                completionTokens: completion.completionTokens, seconds: completion.seconds)
+            generation(task, sample: sample, completion: completion, promptJSON: promptJSON, hash: hash)
         }
         do {
             try store.record(generations)
+            try cache?.insert(
+                model: model.identifier, promptHash: hash, parameters: parameters,
+                completions: Array(zip(range, completions)))
         } catch {
             return .failure(RunError(store: error))
         }
         return .success(generations.count)
+    }
+
+    private func generation(
+        _ task: TaskPrompt, sample: Int, completion: Completion, promptJSON: String, hash: String
+    ) -> StoredGeneration {
+        StoredGeneration(
+            taskID: task.taskID, round: round, sample: sample, requestID: task.requestID, model: model.identifier,
+            promptHash: hash, prompt: promptJSON, raw: completion.text, code: extract(completion.text),
+            finishReason: completion.finishReason, promptTokens: completion.promptTokens,
+            completionTokens: completion.completionTokens, seconds: completion.seconds)
     }
 
     /// [0, 1, 3] → [0..<2, 3..<4]: one request per run of consecutive missing samples.

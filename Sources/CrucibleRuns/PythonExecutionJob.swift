@@ -22,7 +22,10 @@ public struct PythonExecutionJob: Sendable {
 
     /// Runs what has no verdict yet; returns how many programs ran.
     @discardableResult
-    public func run(store: RunStore, progress: (@Sendable (Int) -> Void)? = nil) throws(RunError) -> Int {
+    /// `progress` receives the programs run so far in this call and how many of them passed.
+    public func run(
+        store: RunStore, progress: (@Sendable (_ done: Int, _ passed: Int) -> Void)? = nil
+    ) throws(RunError) -> Int {
         let byID = Dictionary(tasks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let pending: [StoredGeneration]
         do {
@@ -31,6 +34,7 @@ public struct PythonExecutionJob: Sendable {
             throw RunError(store: error)
         }
         var done = 0
+        var passed = 0
         var start = 0
         while start < pending.count {
             let chunk = Array(pending[start..<min(pending.count, start + max(1, chunkSize))])
@@ -55,7 +59,8 @@ public struct PythonExecutionJob: Sendable {
                 throw RunError(store: error)
             }
             done += chunk.count
-            progress?(done)
+            passed += executions.filter { $0.passed == true }.count
+            progress?(done, passed)
         }
         return done
     }

@@ -64,13 +64,17 @@ public enum PythonScoreOutput {
         }
         var object: [(String, JSONValue)] = [
             ("benchmark", .string(result.benchmark)), ("dataset", .string(provenance.dataset)),
-            ("predictions", .string(provenance.predictions)), ("timeout_seconds", .number(provenance.timeout)),
+            ("predictions", .string(provenance.predictions)),
+            ("timeout_seconds", .number(provenance.timeout)),
             ("total", .number(Double(result.tasks.count))), ("scored", .number(Double(available.count))),
             ("unavailable", .number(Double(result.tasks.count - available.count))),
             ("samples", .number(Double(result.tasks.reduce(0) { $0 + $1.samples.count }))),
             ("passed", .number(Double(available.filter { $0.correct > 0 }.count))),
             ("accuracy", result.sampleAccuracy.map(JSONValue.number) ?? .null),
         ]
+        if let version = provenance.modelVersion {
+            object.insert(("model_version", .string(version)), at: 3)
+        }
         for k in result.ks {
             object.append(("pass@\(k)", result.passAtK(k).map(JSONValue.number) ?? .null))
         }
@@ -136,6 +140,7 @@ public enum PythonScoreOutput {
     static func markdown(_ result: PythonScoreResult, provenance: SQLScoreOutput.Provenance) -> String {
         var out =
             "# \(result.benchmark)\n\n- dataset: `\(provenance.dataset)`\n- answers: `\(provenance.predictions)`\n"
+        if let version = provenance.modelVersion { out += "- model version: `\(version)`\n" }
         out += "- timeout \(provenance.timeout) s per program\n\n"
         let metrics = result.ks.map { "pass@\($0) (%)" }
         var overall = MarkdownTable(headers: ["", "tasks"] + metrics)

@@ -6,7 +6,10 @@ import Foundation
 /// What a run ran on, stored with it: the harness, SQLite, the Python interpreter and libraries the workers
 /// reported, the confinement layers, the operating system and the cores.
 public enum RunEnvironment {
-    public static func json(crucibleVersion: String, python: WorkerEnvironment?) -> String {
+    /// `commit`: the git commit crucible was built from and whether its tracked files were modified (nil: unknown).
+    public static func json(
+        crucibleVersion: String, commit: (hash: String, modified: Bool?)? = nil, python: WorkerEnvironment?
+    ) -> String {
         var system = utsname()
         uname(&system)
         func field<T>(_ value: T) -> String {
@@ -14,6 +17,8 @@ public enum RunEnvironment {
         }
         var object: [(String, JSONValue)] = [
             ("crucible", .string(crucibleVersion)),
+            ("crucible_commit", commit.map { .string($0.hash) } ?? .null),
+            ("crucible_modified", commit?.modified.map(JSONValue.bool) ?? .null),
             ("sqlite", .string(String(cString: sqlite3_libversion()))),
             ("os", .string("\(field(system.sysname)) \(field(system.release)) \(field(system.machine))")),
             ("cpus", .number(Double(ProcessInfo.processInfo.activeProcessorCount))),

@@ -5,6 +5,8 @@ public struct RunError: Error, Sendable, CustomStringConvertible {
         case model
         /// The run store could not be read or written.
         case store
+        /// The benchmark's data cannot be used as the run needs it.
+        case dataset
     }
 
     public var code: Code

@@ -10,11 +10,14 @@ public enum SQLScoreOutput {
         public var dataset: String
         public var predictions: String
         public var timeout: Double
+        /// The model version a run evaluated (`crucible run --model-version`), when given.
+        public var modelVersion: String?
 
-        public init(dataset: String, predictions: String, timeout: Double) {
+        public init(dataset: String, predictions: String, timeout: Double, modelVersion: String? = nil) {
             self.dataset = dataset
             self.predictions = predictions
             self.timeout = timeout
+            self.modelVersion = modelVersion
         }
     }
 
@@ -31,26 +34,30 @@ public enum SQLScoreOutput {
     public static func resultsLines(_ result: SQLScoreResult) -> Data {
         var out: [UInt8] = []
         for score in result.scores {
-            var object: [(String, JSONValue)] = [
-                ("task_id", .number(Double(score.taskID))),
-                ("db_id", .string(score.databaseID)),
-                (result.kind.categoryName, score.category.map(JSONValue.string) ?? .null),
-                ("passed", score.passed.map(JSONValue.bool) ?? .null),
-                ("status", .string(score.status.rawValue)),
-                ("rule", .string(score.statuses[0].rule)),
-                ("error", score.error.map(JSONValue.string) ?? .null),
-                ("gold_rows", score.goldRows.map { .number(Double($0)) } ?? .null),
-                ("predicted_rows", score.predictedRows.map { .number(Double($0)) } ?? .null),
-                ("gold_seconds", .number(rounded(score.goldSeconds))),
-                ("predicted_seconds", .number(rounded(score.predictedSeconds))),
-            ]
-            if score.statuses.count > 1 {
-                object.append(("rules", .object(score.statuses.map { ($0.rule, .string($0.status.rawValue)) })))
-            }
-            JSONValue.object(object).write(into: &out)
+            JSONValue.object(resultLine(score, kind: result.kind)).write(into: &out)
             out.append(UInt8(ascii: "\n"))
         }
         return Data(out)
+    }
+
+    static func resultLine(_ score: SQLTaskScore, kind: SQLBenchmarkKind) -> [(String, JSONValue)] {
+        var object: [(String, JSONValue)] = [
+            ("task_id", .number(Double(score.taskID))),
+            ("db_id", .string(score.databaseID)),
+            (kind.categoryName, score.category.map(JSONValue.string) ?? .null),
+            ("passed", score.passed.map(JSONValue.bool) ?? .null),
+            ("status", .string(score.status.rawValue)),
+            ("rule", .string(score.statuses[0].rule)),
+            ("error", score.error.map(JSONValue.string) ?? .null),
+            ("gold_rows", score.goldRows.map { .number(Double($0)) } ?? .null),
+            ("predicted_rows", score.predictedRows.map { .number(Double($0)) } ?? .null),
+            ("gold_seconds", .number(rounded(score.goldSeconds))),
+            ("predicted_seconds", .number(rounded(score.predictedSeconds))),
+        ]
+        if score.statuses.count > 1 {
+            object.append(("rules", .object(score.statuses.map { ($0.rule, .string($0.status.rawValue)) })))
+        }
+        return object
     }
 
     public static func summary(_ result: SQLScoreResult, provenance: Provenance) -> JSONValue {
@@ -75,6 +82,9 @@ public enum SQLScoreOutput {
             ("distinct_queries", .number(Double(result.distinctQueries))),
             ("execution_seconds", .number(rounded(result.executionSeconds))),
         ]
+        if let version = provenance.modelVersion {
+            object.insert(("model_version", .string(version)), at: 4)
+        }
         if result.rules.count > 1 {
             let perRule = result.rules.enumerated().map { index, rule -> (String, JSONValue) in
                 let tally = result.breakdown(ruleIndex: index).all

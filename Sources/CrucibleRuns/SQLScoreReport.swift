@@ -9,6 +9,7 @@ enum SQLScoreReport {
         let breakdown = result.breakdown()
         var out = "# Execution accuracy: \(result.kind.rawValue)\n\n"
         out += "- dataset: `\(provenance.dataset)`\n- predictions: `\(provenance.predictions)`\n"
+        if let version = provenance.modelVersion { out += "- model version: `\(version)`\n" }
         out += "- rule: `\(result.rules[0].rawValue)`; timeout \(provenance.timeout) s per query\n\n"
         out +=
             AccuracyTableRenderer.table(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CrucibleBenchmarks
 import CrucibleRuns
+import CrucibleSQL
 import Foundation
 
 /// `crucible merge`: the shards of a run (`crucible run --shard I/N`), run anywhere, become one run.
@@ -40,6 +41,7 @@ struct MergeCommand: ParsableCommand {
         var seen: [Int: String] = [:]
         var total: Int?
         var stores: [RunStore] = []
+        var unavailableTasks = Set<String>()
         for directory in shards {
             let path = directory + "/run.sqlite"
             guard FileManager.default.fileExists(atPath: path) else {
@@ -67,8 +69,13 @@ struct MergeCommand: ParsableCommand {
             if let other = seen[index] { throw ValidationError("\(directory) and \(other) are both shard \(shard)") }
             seen[index] = directory
             let samples = (object["samples"] as? Int) ?? 1
-            guard try store.missingSamples(round: 0, samples: samples).isEmpty, try store.unexecuted(round: 0).isEmpty
-            else {
+            // Text-to-SQL tasks without a database are never asked for (`crucible run --allow-unavailable`).
+            let unavailable = Self.unavailableTasks(try store.value(for: "unavailable_tasks"))
+            unavailableTasks.formUnion(unavailable)
+            let missing = try store.missingSamples(round: 0, samples: samples).filter {
+                !unavailable.contains($0.taskID)
+            }
+            guard missing.isEmpty, try store.unexecuted(round: 0).isEmpty else {
                 throw ValidationError("shard \(shard) in \(directory) is not finished: run it again to complete it")
             }
             stores.append(store)
@@ -85,6 +92,7 @@ struct MergeCommand: ParsableCommand {
         let merged = try RunStore(path: into + "/run.sqlite")
         try merged.requireValue(Self.canonical(configuration), for: "configuration")
         try merged.setTasks(positioned: try stores.flatMap { try $0.positionedTasks() })
+        try merged.setValue(Self.unavailableJSON(unavailableTasks), for: "unavailable_tasks")
         for store in stores {
             try merged.record(try store.generations(round: 0))
             try merged.record(try store.executions(round: 0))
@@ -94,16 +102,53 @@ struct MergeCommand: ParsableCommand {
             let benchmark = BenchmarkName(rawValue: benchmarkName),
             let dataset = configuration["dataset"] as? String
         else { throw ValidationError("the shards' configuration names no benchmark or dataset") }
-        guard try RunCommand.fileHash(dataset) == configuration["dataset_sha256"] as? String else {
-            throw ValidationError("\(dataset) changed since the shards were run")
-        }
-        let all = try PythonBenchmarkSetup.tasks(benchmark, dataset: dataset)
         let ids = Set(try merged.taskIDs())
         let ks = try PythonBenchmarkSetup.ks(k)
+        let timeout = configuration["timeout"] as? Double ?? benchmark.defaultTimeout
+        let provenance = SQLScoreOutput.Provenance(
+            dataset: dataset, predictions: configuration["model"] as? String ?? "", timeout: timeout,
+            modelVersion: configuration["model_version"] as? String)
+        if let kind = benchmark.sqlKind {
+            let loaded = try SQLRunSetup.load(
+                kind, directory: dataset, questions: configuration["questions"] as? String ?? "dev.json")
+            try Self.requireUnchanged(loaded.questionsFile, configuration)
+            let rules = (configuration["rules"] as? [String] ?? []).compactMap(SQLRuleName.init(rawValue:))
+            let job = SQLExecutionJob(
+                dataset: SQLDataset(
+                    kind: kind, directory: loaded.directory, questionsFile: loaded.questionsFile,
+                    tasks: loaded.tasks.filter { ids.contains(String($0.index)) }),
+                options: SQLScoreOptions(
+                    rules: rules.isEmpty ? [kind == .spider ? .spider : .bird] : rules,
+                    keepDistinct: configuration["keep_distinct"] as? Bool ?? false,
+                    limits: SQLExecutionLimits(timeout: timeout), allowUnavailable: true))
+            try SQLRunSetup.writeOutputs(
+                job, ks: ks, samples: configuration["samples"] as? Int ?? 1, store: merged, provenance: provenance,
+                directory: into)
+            return
+        }
+        try Self.requireUnchanged(dataset, configuration)
+        let all = try PythonBenchmarkSetup.tasks(benchmark, dataset: dataset)
         try RunOutputs.write(
             benchmark: benchmark, tasks: all.filter { ids.contains($0.id) }, ks: ks, store: merged,
-            environment: nil, dataset: dataset, model: configuration["model"] as? String ?? "",
-            timeout: benchmark.defaultTimeout, directory: into)
+            environment: nil, provenance: provenance, directory: into)
+    }
+
+    private static func requireUnchanged(_ file: String, _ configuration: [String: Any]) throws {
+        guard try RunCommand.fileHash(file) == configuration["dataset_sha256"] as? String else {
+            throw ValidationError("\(file) changed since the shards were run")
+        }
+    }
+
+    /// The `unavailable_tasks` run value: a JSON array of task ids.
+    static func unavailableTasks(_ json: String?) -> Set<String> {
+        guard let json, let list = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String] else {
+            return []
+        }
+        return Set(list)
+    }
+
+    static func unavailableJSON(_ ids: Set<String>) -> String {
+        (try? JSONSerialization.data(withJSONObject: ids.sorted())).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
     }
 
     static func parse(_ shard: String) -> (Int, Int)? {

@@ -16,14 +16,60 @@ struct RunCommand: ParsableCommand {
         discussion: """
             Every prompt, completion and verdict is written to RUN_DIR/run.sqlite as it completes. Run the same \
             command again (or with --resume RUN_DIR) to continue a run that was killed or stopped: completed \
-            generations and executions are never repeated. Python benchmarks (humaneval, mbpp, ds1000) for now.
+            generations and executions are never repeated. Identical requests made by earlier runs are taken from \
+            the generation cache (--generation-cache).
             """)
 
-    @Option(help: "The benchmark: humaneval, mbpp or ds1000.")
+    @Option(help: "The benchmark: spider, bird, humaneval, mbpp or ds1000.")
     var benchmark: BenchmarkName
 
-    @Option(help: "The benchmark file (HumanEval.jsonl.gz, mbpp.jsonl, ds1000.jsonl.gz).")
+    @Option(
+        help: """
+            Spider/BIRD: the benchmark's directory (dev.json, tables.json, database/; dev.json, dev_databases/). \
+            Python: the problems file (HumanEval.jsonl.gz, mbpp.jsonl, ds1000.jsonl.gz).
+            """)
     var dataset: String
+
+    @Option(help: "Spider/BIRD: the questions file inside --dataset.")
+    var questions = "dev.json"
+
+    @Option(
+        help: "Spider/BIRD: a training split's questions file (Spider or BIRD format) to draw few-shot examples from.")
+    var fewShot: String?
+
+    @Option(help: "Spider/BIRD: few-shot examples per prompt (with --few-shot).")
+    var shots = 3
+
+    @Option(help: "Spider/BIRD: how examples are chosen: similar (most words in common with the question) or first.")
+    var shotSelection: FewShotPool.Selection = .similar
+
+    @Option(help: "Spider/BIRD: example rows shown per table in the prompt.")
+    var exampleRows = 3
+
+    @Option(
+        name: .customLong("rules"),
+        help:
+            "Spider/BIRD: the rules to judge with (`all` or a list); the first is the primary one (default: official).")
+    var rulesOption: String?
+
+    @Flag(help: "Spider rule: keep DISTINCT instead of removing it from both queries.")
+    var keepDistinct = false
+
+    @Flag(help: "Spider/BIRD: run the tasks whose database exists and report the others as unavailable.")
+    var allowUnavailable = false
+
+    @Option(help: "The model version evaluated (a checkpoint or training round), recorded in the outputs.")
+    var modelVersion: String?
+
+    @Flag(help: "No progress output (for logs); the summary line is still printed.")
+    var quiet = false
+
+    @Option(
+        name: .customLong("generation-cache"),
+        help:
+            "The generation cache file, or `off` (default: $CRUCIBLE_GENERATION_CACHE, else ~/.cache/crucible/generations.sqlite)."
+    )
+    var generationCachePath: String?
 
     @Option(help: "openai:MODEL (an OpenAI-compatible server), replay:FILE (recorded answers), command:PROGRAM.")
     var model: String
@@ -98,9 +144,17 @@ struct RunCommand: ParsableCommand {
     var workers: Int?
 
     mutating func validate() throws {
-        guard benchmark.sqlKind == nil else {
-            throw ValidationError("crucible run does not run text-to-SQL benchmarks yet; use crucible score")
+        if benchmark.sqlKind == nil {
+            let sqlOnly = [
+                ("--few-shot", fewShot != nil), ("--rules", rulesOption != nil), ("--keep-distinct", keepDistinct),
+                ("--allow-unavailable", allowUnavailable),
+            ]
+            if let given = sqlOnly.first(where: { $0.1 }) {
+                throw ValidationError("\(given.0) is for spider and bird runs")
+            }
         }
+        if shots < 0 || exampleRows < 0 { throw ValidationError("--shots and --example-rows cannot be negative") }
+        if let timeoutOption, timeoutOption <= 0 { throw ValidationError("--timeout must be positive") }
         if samples <= 0 { throw ValidationError("--samples must be positive") }
         if !["chat", "completions"].contains(endpoint) { throw ValidationError("--endpoint is chat or completions") }
         if exportPrompts != nil && importCompletions != nil {
@@ -127,109 +181,131 @@ struct RunCommand: ParsableCommand {
     }
 
     private func runAll() throws {
-        let allTasks = try PythonBenchmarkSetup.tasks(benchmark, dataset: dataset)
-        let selected = try selectTasks(allTasks)
-        let (shardIndex, shardCount) = try parseShard()
-        let positioned = selected.enumerated().filter { $0.offset % shardCount == shardIndex - 1 }
-        let chosen = positioned.map(\.element)
-        let ks = try parseKs()
-        let languageModel: any LanguageModel =
-            try importCompletions.map { file in
-                ReplayModel(identifier: "imported:\(file)", samples: try BatchCompletions.read(file), source: file)
-            } ?? makeModel(tasks: chosen)
+        if let kind = benchmark.sqlKind { try runSQL(kind) } else { try runPython() }
+    }
+
+    /// The run directory and its store, checked against (or started with) this command's configuration.
+    func openStore(configuration: String) throws -> (RunStore, String) {
         let directory = resume ?? runDir ?? "Reports/runs/\(benchmark.rawValue)-\(Self.slug(model))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let store = try RunStore(path: directory + "/run.sqlite")
-        try store.requireValue(try configurationJSON(datasetHash: Self.fileHash(dataset)), for: "configuration")
-        try store.setTasks(positioned: positioned.map { ($0.offset, $0.element.id, $0.element.category) })
+        try store.requireValue(configuration, for: "configuration")
+        return (store, directory)
+    }
 
-        let template = try promptTemplate.map {
-            try PromptTemplate(file: $0, allowed: BenchmarkPrompts.pythonPlaceholders)
-        }
-        let prompts = try chosen.map { task in
-            let text = try
-                (template
-                ?? PromptTemplate(
-                    BenchmarkPrompts.template(for: task), allowed: BenchmarkPrompts.pythonPlaceholders,
-                    source: "default"))
-                .render(BenchmarkPrompts.values(for: task))
-            return GenerationJob.TaskPrompt(
-                taskID: task.id, requestID: task.id, prompt: endpoint == "chat" ? .chat([.user(text)]) : .text(text))
-        }
-        let extract: @Sendable (String) -> String =
-            benchmark == .ds1000 ? CompletionCode.ds1000 : CompletionCode.python
+    /// The generation phase: exports the prompts still needed (returns false: the run stops there), or asks the
+    /// model (or the imported completions) for every missing sample, showing progress.
+    func generate(
+        _ prompts: [GenerationJob.TaskPrompt], extract: @escaping @Sendable (String) -> String,
+        model languageModel: any LanguageModel, store: RunStore
+    ) throws -> Bool {
         let generation = GenerationJob(
             model: languageModel, prompts: prompts, samples: samples,
             parameters: SamplingParameters(temperature: temperature, topP: topP, maxTokens: maxTokens, seed: seed),
-            extract: extract, maxOutstanding: max(1, concurrency))
+            extract: extract, maxOutstanding: max(1, concurrency),
+            cache: languageModel is ReplayModel ? nil : try generationCache())
         if let exportPrompts {
+            _ = try generation.fillFromCache(store: store)
             let count = try BatchCompletions.export(
                 try generation.plan(store: store), parameters: generation.parameters, to: exportPrompts)
             print("wrote \(count) prompts to \(exportPrompts); answer them and run again with --import-completions")
-            return
+            return false
         }
-        let progress = ProgressLine(label: "generating")
-        let total = chosen.count * samples
-        let alreadyStored = try store.generations(round: 0).count
-        let counter = Mutex(alreadyStored)
-        _ = try Self.blocking {
-            try await generation.run(store: store) { count in
+        let progress = ProgressLine(label: "generating", quiet: quiet)
+        let total = prompts.count * samples
+        let counter = Mutex(try store.generations(round: 0).count)
+        let report = try Self.blocking {
+            try await generation.run(store: store) { stored, inFlight in
                 let done = counter.withLock { value in
-                    value += count
+                    value += stored
                     return value
                 }
-                progress.update(done: done, total: total)
+                progress.update(done: done, total: total, inFlight: inFlight)
             }
         }
         progress.finish()
-
-        let sandbox = PythonSandbox(
-            options: PythonBenchmarkSetup.sandboxOptions(
-                benchmark, pythonPaths: pythonPaths, seabornData: seabornData, workers: workers))
-        let execution = PythonExecutionJob(
-            tasks: chosen, timeout: timeoutOption ?? benchmark.defaultTimeout, sandbox: sandbox)
-        let running = ProgressLine(label: "running programs")
-        let pending = try store.unexecuted(round: 0).count
-        try execution.run(store: store) { done in running.update(done: done, total: pending) }
-        if let environment = sandbox.workerEnvironment {
-            try store.setValue(
-                RunEnvironment.json(crucibleVersion: CrucibleVersion.string, python: environment), for: "environment")
-        } else if try store.value(for: "environment") == nil {
-            try store.setValue(
-                RunEnvironment.json(crucibleVersion: CrucibleVersion.string, python: nil), for: "environment")
+        if report.cached > 0 && !quiet {
+            FileHandle.standardError.write(
+                Data("crucible run: \(report.cached) samples taken from the generation cache\n".utf8))
         }
-        running.finish()
-
-        try RunOutputs.write(
-            benchmark: benchmark, tasks: chosen, ks: ks, store: store, environment: sandbox.workerEnvironment,
-            dataset: dataset, model: languageModel.identifier, timeout: timeoutOption ?? benchmark.defaultTimeout,
-            directory: directory)
+        return true
     }
 
-    private func selectTasks(_ all: [PythonTask]) throws -> [PythonTask] {
+    /// `--generation-cache`, else `$CRUCIBLE_GENERATION_CACHE`, else `$XDG_CACHE_HOME/crucible/generations.sqlite`
+    /// (`~/.cache/...`); `off` turns it off.
+    func generationCache() throws -> GenerationCache? {
+        let environment = ProcessInfo.processInfo.environment
+        let root =
+            environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? NSHomeDirectory() + "/.cache"
+        let path =
+            generationCachePath ?? environment["CRUCIBLE_GENERATION_CACHE"] ?? root + "/crucible/generations.sqlite"
+        return path == "off" ? nil : try GenerationCache(path: path)
+    }
+
+    /// The execution phase's progress: programs or queries judged, and the accuracy so far.
+    func executionProgress(
+        _ label: String, store: RunStore, total: Int
+    ) throws -> (ProgressLine, @Sendable (Int, Int) -> Void) {
+        let line = ProgressLine(label: label, quiet: quiet)
+        let stored = try store.executions(round: 0)
+        let storedPassed = stored.filter { $0.passed == true }.count
+        let storedJudged = stored.filter { $0.passed != nil }.count
+        return (
+            line,
+            { done, passed in
+                line.update(
+                    done: stored.count + done, total: total, passed: storedPassed + passed,
+                    judged: storedJudged + done)
+            }
+        )
+    }
+
+    func recordEnvironment(_ store: RunStore, python: WorkerEnvironment?) throws {
+        let stored = try store.value(for: "environment")
+        if python != nil || stored == nil {
+            try store.setValue(
+                RunEnvironment.json(
+                    crucibleVersion: CrucibleVersion.string,
+                    commit: SourceCommit.current.map { ($0.commit, $0.modified) }, python: python),
+                for: "environment")
+        }
+    }
+
+    /// `--tasks` (ids: Python task ids, SQL dataset indexes) and `--limit`, in dataset order.
+    func selectTasks<Task>(_ all: [Task], id: (Task) -> String) throws -> [Task] {
         var chosen = all
         if let tasks {
             let wanted = tasks.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            let known = Set(all.map(\.id))
+            let known = Set(all.map(id))
             if let unknown = wanted.first(where: { !known.contains($0) }) {
                 throw ValidationError("--tasks: \(unknown) is not a task of \(dataset)")
             }
             let set = Set(wanted)
-            chosen = all.filter { set.contains($0.id) }
+            chosen = all.filter { set.contains(id($0)) }
         }
         if let limit { chosen = Array(chosen.prefix(max(0, limit))) }
         return chosen
     }
 
-    private func parseShard() throws -> (Int, Int) {
-        guard let shard else { return (1, 1) }
-        guard let parsed = MergeCommand.parse(shard) else {
-            throw ValidationError("--shard is I/N with 1 <= I <= N, e.g. 2/3")
+    /// `--shard I/N`: every N-th task from the I-th, with its position among the selected tasks.
+    func shardTasks<Task>(_ selected: [Task]) throws -> [(offset: Int, element: Task)] {
+        var index = 1
+        var count = 1
+        if let shard {
+            guard let parsed = MergeCommand.parse(shard) else {
+                throw ValidationError("--shard is I/N with 1 <= I <= N, e.g. 2/3")
+            }
+            (index, count) = parsed
         }
-        return parsed
+        return selected.enumerated().filter { $0.offset % count == index - 1 }.map { ($0.offset, $0.element) }
     }
 
-    private func parseKs() throws -> [Int] {
+    func prompt(_ text: String) -> Prompt {
+        endpoint == "chat" ? .chat([.user(text)]) : .text(text)
+    }
+
+    func parseKs() throws -> [Int] {
         let values = try PythonBenchmarkSetup.ks(k)
         if let largest = values.max(), largest > samples {
             throw ValidationError("pass@\(largest) needs --samples \(largest) or more")
@@ -237,7 +313,14 @@ struct RunCommand: ParsableCommand {
         return values
     }
 
-    private func makeModel(tasks: [PythonTask]) throws -> any LanguageModel {
+    /// The model `--model` names, or the completions `--import-completions` brings; `replay` reads a recorded
+    /// answers file into completions by task id.
+    func makeModel(replay: (String) throws -> [String: [String]]) throws -> any LanguageModel {
+        if let importCompletions {
+            return ReplayModel(
+                identifier: "imported:\(importCompletions)", samples: try BatchCompletions.read(importCompletions),
+                source: importCompletions)
+        }
         let parts = model.split(separator: ":", maxSplits: 1).map(String.init)
         guard parts.count == 2, !parts[1].isEmpty else {
             throw ValidationError("--model is openai:MODEL, replay:FILE or command:PROGRAM")
@@ -252,10 +335,7 @@ struct RunCommand: ParsableCommand {
                     endpoint: endpoint == "chat" ? .chat : .completions, concurrency: concurrency,
                     requestTimeout: requestTimeout))
         case "replay":
-            let answers = try PythonAnswersReader.read(parts[1], tasks: tasks)
-            var recorded: [String: [String]] = [:]
-            for (task, list) in zip(tasks, answers) { recorded[task.id] = list.map(\.code) }
-            return ReplayModel(identifier: "replay:\(parts[1])", recorded: recorded, source: parts[1])
+            return ReplayModel(identifier: "replay:\(parts[1])", recorded: try replay(parts[1]), source: parts[1])
         case "command":
             return try CommandModel(identifier: "command:\(parts[1])", executable: parts[1])
         default:
@@ -264,7 +344,7 @@ struct RunCommand: ParsableCommand {
     }
 
     /// What identifies the run: resuming requires the same values.
-    private func configurationJSON(datasetHash: String) throws -> String {
+    func configurationJSON(datasetHash: String, timeout: Double, extras: [(String, JSONValue)] = []) throws -> String {
         let template = try promptTemplate.map { try String(contentsOfFile: $0, encoding: .utf8) }
         var object: [(String, JSONValue)] = [
             ("benchmark", .string(benchmark.rawValue)),
@@ -278,6 +358,9 @@ struct RunCommand: ParsableCommand {
         object.append(("top_p", topP.map(JSONValue.number) ?? .null))
         object.append(("max_tokens", maxTokens.map { .number(Double($0)) } ?? .null))
         object.append(("seed", seed.map { .number(Double($0)) } ?? .null))
+        object.append(("timeout", .number(timeout)))
+        object.append(("model_version", modelVersion.map(JSONValue.string) ?? .null))
+        object += extras
         // Canonical (sorted keys, JSONSerialization's numbers), as `crucible merge` writes a merged configuration.
         let parsed = try JSONSerialization.jsonObject(with: Data(JSONValue.object(object).serialized().utf8))
         return MergeCommand.canonical(parsed as? [String: Any] ?? [:])

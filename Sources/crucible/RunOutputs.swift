@@ -7,13 +7,11 @@ import Foundation
 enum RunOutputs {
     static func write(
         benchmark: BenchmarkName, tasks: [PythonTask], ks: [Int], store: RunStore, environment: WorkerEnvironment?,
-        dataset: String, model: String, timeout: Double, directory: String
+        provenance: SQLScoreOutput.Provenance, directory: String
     ) throws {
         let result = try PythonExecutionJob.result(
             benchmark: benchmark.rawValue, tasks: tasks, ks: ks, store: store, environment: environment)
-        try PythonScoreOutput.write(
-            result, provenance: SQLScoreOutput.Provenance(dataset: dataset, predictions: model, timeout: timeout),
-            to: directory)
+        try PythonScoreOutput.write(result, provenance: provenance, to: directory)
         print(PythonBenchmarkSetup.summaryLine(result, benchmark: benchmark, ending: "run in \(directory)"))
     }
 }

@@ -132,17 +132,7 @@ struct ScoreCommand: ParsableCommand {
     }
 
     func chosenRules() throws -> [SQLRuleName] {
-        let official: SQLRuleName = benchmark == .spider ? .spider : .bird
-        if let rule { return [rule] }
-        guard let rules else { return [official] }
-        if rules == "all" { return [official] + SQLRuleName.allCases.filter { $0 != official } }
-        return try rules.split(separator: ",").map { name in
-            guard let rule = SQLRuleName(rawValue: String(name).trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError(
-                    "unknown rule `\(name)`; rules: \(SQLRuleName.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            return rule
-        }
+        try SQLRunSetup.rules(rules, rule: rule, kind: benchmark.sqlKind ?? .spider)
     }
 
     func run() throws {
@@ -236,4 +226,5 @@ enum BenchmarkName: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension SQLRuleName: ExpressibleByArgument {}
+extension FewShotPool.Selection: ExpressibleByArgument {}
 extension SQLPredictionFormat: ExpressibleByArgument {}

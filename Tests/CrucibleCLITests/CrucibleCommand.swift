@@ -13,10 +13,20 @@ enum CrucibleCommand {
 
     static var executable: String { CrucibleExecutable.path }
 
-    static func run(_ arguments: [String]) throws -> Output {
+    /// The environment the tests run crucible in: the generation cache is off unless a test names one, so that
+    /// runs in other tests (or earlier test runs) never answer a test's requests and request counts stay exact.
+    static func environment(_ extra: [String: String] = [:]) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["CRUCIBLE_GENERATION_CACHE"] = "off"
+        environment.merge(extra) { _, new in new }
+        return environment
+    }
+
+    static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        process.environment = environment(extra)
         process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
         let out = Pipe()
         let err = Pipe()

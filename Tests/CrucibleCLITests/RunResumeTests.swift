@@ -137,6 +137,7 @@ struct RunResumeTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CrucibleCommand.executable)
         process.arguments = arguments
+        process.environment = CrucibleCommand.environment()
         process.currentDirectoryURL = URL(fileURLWithPath: CrucibleCommand.packageRoot)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

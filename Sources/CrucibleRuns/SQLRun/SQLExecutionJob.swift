@@ -1,0 +1,107 @@
+public import CrucibleBenchmarks
+import CrucibleCore
+import Foundation
+
+/// The execution phase of a text-to-SQL run: every stored generation without a verdict is executed with its gold
+/// and judged under the run's rules, in chunks whose verdicts are stored together, so a killed run loses at most
+/// the chunk in flight.
+public struct SQLExecutionJob: Sendable {
+    /// The run's tasks, with their dataset indexes (a run may hold a part of the dataset).
+    public var dataset: SQLDataset
+    public var round: Int
+    public var options: SQLScoreOptions
+    /// Samples judged between two writes to the store.
+    public var chunkSize: Int
+
+    public init(dataset: SQLDataset, round: Int = 0, options: SQLScoreOptions, chunkSize: Int = 1024) {
+        self.dataset = dataset
+        self.round = round
+        self.options = options
+        self.chunkSize = chunkSize
+    }
+
+    /// Judges what has no verdict yet; returns how many samples were judged.
+    @discardableResult
+    /// `progress` receives the samples judged so far in this call and how many of them passed.
+    public func run(
+        store: RunStore, progress: (@Sendable (_ done: Int, _ passed: Int) -> Void)? = nil
+    ) throws(RunError) -> Int {
+        let byID = Dictionary(dataset.tasks.map { (String($0.index), $0) }, uniquingKeysWith: { first, _ in first })
+        let pending: [StoredGeneration]
+        do {
+            pending = try store.unexecuted(round: round)
+        } catch {
+            throw RunError(store: error)
+        }
+        var options = self.options
+        // Gold checks are made once for the whole run (`goldChecks`), not per chunk.
+        options.checkGoldDeterminism = false
+        options.allowUnavailable = true
+        var done = 0
+        var passed = 0
+        var start = 0
+        while start < pending.count {
+            let chunk = Array(pending[start..<min(pending.count, start + max(1, chunkSize))])
+            start += chunk.count
+            var executions: [StoredExecution] = []
+            let known = chunk.filter { byID[$0.taskID] != nil }
+            let tasks = known.map { byID[$0.taskID]! }
+            let result = try Self.score(tasks, predictions: known.map(\.code), kind: dataset.kind, options: options)
+            for (generation, score) in zip(known, result.scores) {
+                executions.append(
+                    StoredExecution(
+                        taskID: generation.taskID, round: round, sample: generation.sample,
+                        status: score.status.rawValue, passed: score.passed, detail: SQLSampleVerdict(score).json,
+                        seconds: score.predictedSeconds))
+            }
+            do {
+                try store.record(executions)
+            } catch {
+                throw RunError(store: error)
+            }
+            done += chunk.count
+            passed += executions.filter { $0.passed == true }.count
+            progress?(done, passed)
+        }
+        return done
+    }
+
+    /// Executes every gold of the run once (and probes order-dependent ones), as `crucible score` does before
+    /// scoring: failing and nondeterministic golds and the maximum reachable accuracy.
+    public func goldChecks() throws(RunError) -> GoldCheckReport {
+        var options = self.options
+        options.allowUnavailable = true
+        return try Self.score(
+            dataset.tasks, predictions: dataset.tasks.map(\.gold), kind: dataset.kind, options: options
+        ).goldChecks
+    }
+
+    /// Scores `tasks` (any dataset indexes, repeats allowed) with one prediction each; the result names the tasks by
+    /// their own dataset indexes.
+    static func score(
+        _ tasks: [SQLTask], predictions: [String], kind: SQLBenchmarkKind, options: SQLScoreOptions
+    ) throws(RunError) -> SQLScoreResult {
+        // SQLScoreJob addresses tasks by position; give it positions and map the ids back afterwards.
+        let positioned = tasks.enumerated().map { position, task in
+            var task = task
+            task.index = position
+            return task
+        }
+        let dataset = SQLDataset(kind: kind, directory: "", questionsFile: "", tasks: positioned)
+        var result: SQLScoreResult
+        do {
+            result = try SQLScoreJob(dataset: dataset, predictions: predictions, options: options).run()
+        } catch {
+            throw RunError(.dataset, "\(error)")
+        }
+        for position in result.scores.indices { result.scores[position].taskID = tasks[position].index }
+        for position in result.goldChecks.failures.indices {
+            result.goldChecks.failures[position].taskID = tasks[result.goldChecks.failures[position].taskID].index
+        }
+        for position in result.goldChecks.nondeterministic.indices {
+            let original = tasks[result.goldChecks.nondeterministic[position].taskID].index
+            result.goldChecks.nondeterministic[position].taskID = original
+        }
+        return result
+    }
+}
