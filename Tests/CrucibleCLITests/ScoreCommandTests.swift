@@ -5,17 +5,8 @@ import Testing
 struct ScoreCommandTests {
     let sample = "\(CrucibleCommand.packageRoot)/Datasets/sql-sample"
 
-    /// Copies the sample's files and builds its databases with `crucible make-databases`.
     func builtSample() throws -> String {
-        let folder = try CrucibleCommand.temporaryFolder()
-        for file in ["dev.json", "tables.json", "predictions.txt"] {
-            try FileManager.default.copyItem(atPath: "\(sample)/\(file)", toPath: "\(folder)/\(file)")
-        }
-        let built = try CrucibleCommand.run([
-            "make-databases", "--scripts", "\(sample)/sql", "--into", "\(folder)/database",
-        ])
-        #expect(built.status == 0, "\(built.stderr)")
-        return folder
+        try SQLSampleFolder.build()
     }
 
     @Test func scoringTheSampleWritesResultsSummaryAndReport() throws {
