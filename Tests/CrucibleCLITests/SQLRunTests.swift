@@ -205,6 +205,40 @@ struct SQLRunTests {
         #expect(summary["scored"] as? Int == 32)
     }
 
+    /// Real data: DAIL-SQL's published GPT-4 predictions on Spider dev, replayed through `crucible run`, get the
+    /// official evaluator's verdict on every task whose database is here (dev ships 19 of its 20 databases).
+    @Test func dailSQLReplayedThroughARunGetsTheOfficialVerdicts() throws {
+        let datasets = "\(CrucibleCommand.packageRoot)/../shared/datasets"
+        let folder = try CrucibleCommand.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let run = try CrucibleCommand.run([
+            "run", "--benchmark", "spider", "--dataset", "\(datasets)/spider", "--model",
+            "replay:\(datasets)/spider-predictions/dail-sql-gpt4.txt", "--allow-unavailable", "--run-dir", folder,
+            "--quiet",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let official = try JSONDecoder().decode(
+            [Int?].self,
+            from: Data(
+                contentsOf: URL(fileURLWithPath: "\(datasets)/spider-predictions/dail-sql-gpt4.official-verdicts.json"))
+        )
+        let lines = try String(contentsOfFile: "\(folder)/results.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == official.count)
+        var compared = 0
+        for line in lines {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let task = try #require(object["task_id"] as? Int)
+            // The official file has no verdict (null) where the database is missing: unavailable here too.
+            guard let passed = object["passed"] as? Bool else {
+                #expect(official[task] == nil, "task \(task)")
+                continue
+            }
+            compared += 1
+            #expect(passed == (official[task] == 1), "task \(task)")
+        }
+        #expect(compared == 972)
+    }
+
     static func git(_ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
