@@ -13,12 +13,14 @@ sample: setup
 	.build/release/crucible make-databases --scripts $(SAMPLE)/sql --into $(SAMPLE)/database
 	.build/release/crucible score --benchmark spider --dataset $(SAMPLE) \
 		--predictions $(SAMPLE)/predictions.txt --timeout 2 --rules all --out Reports/sql-sample
+	.build/release/crucible run --benchmark spider --dataset $(SAMPLE) --model replay:$(SAMPLE)/predictions.txt \
+		--few-shot $(SAMPLE)/train.json --timeout 2 --run-dir Reports/runs/sql-sample-replay --quiet
 	scripts/python-env.sh ds1000
 	.build/release/crucible score --benchmark humaneval --dataset $(PYSAMPLE)/humaneval.jsonl \
 		--predictions $(PYSAMPLE)/humaneval-answers.jsonl --k 1,2 --timeout 3 --out Reports/python-sample/humaneval
 	.build/release/crucible score --benchmark ds1000 --dataset $(PYSAMPLE)/ds1000.jsonl \
 		--predictions $(PYSAMPLE)/ds1000-answers.jsonl --python-path .python/ds1000 --out Reports/python-sample/ds1000
-	@echo "Reports: Reports/sql-sample/report.md, Reports/python-sample/*/report.md"
+	@echo "Reports: Reports/sql-sample/report.md, Reports/python-sample/*/report.md, Reports/runs/*/report.md"
 
 test: setup
 	scripts/python-env.sh ds1000
