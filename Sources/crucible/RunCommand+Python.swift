@@ -7,15 +7,20 @@ import Foundation
 extension RunCommand {
     /// HumanEval, MBPP, DS-1000: prompts from the benchmark, programs run in the sandbox.
     func runPython() throws {
-        let selected = try selectTasks(try PythonBenchmarkSetup.tasks(benchmark, dataset: dataset), id: \.id)
+        let all = try PythonBenchmarkSetup.tasks(benchmark, dataset: dataset)
+        let selected = try selectTasks(all, id: \.id)
         let positioned = try shardTasks(selected)
         let chosen = positioned.map(\.element)
         let ks = try parseKs()
         let timeout = timeoutOption ?? benchmark.defaultTimeout
         let languageModel = try makeModel { file in
-            let answers = try PythonAnswersReader.read(file, tasks: chosen)
+            // The answers file covers the whole benchmark; the run may take a part of it (--limit, --tasks, --shard).
+            let answers = try PythonAnswersReader.read(file, tasks: all)
+            let wanted = Set(chosen.map(\.id))
             var recorded: [String: [String]] = [:]
-            for (task, list) in zip(chosen, answers) { recorded[task.id] = list.map(\.code) }
+            for (task, list) in zip(all, answers) where wanted.contains(task.id) {
+                recorded[task.id] = list.map(\.code)
+            }
             return recorded
         }
         let (store, directory) = try openStore(

@@ -58,4 +58,27 @@ struct ShardMergeTests {
         #expect(merged.status != 0)
         #expect(merged.stderr.contains("another configuration"), "\(merged.stderr)")
     }
+
+    /// A recorded answers file covers the whole benchmark; a shard (or --limit) of the run takes its part of it.
+    @Test func recordedAnswersReplayIntoShards() throws {
+        let folder = try CrucibleCommand.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sample = "\(CrucibleCommand.packageRoot)/Datasets/python-sample"
+        let replay = [
+            "run", "--benchmark", "humaneval", "--dataset", "\(sample)/humaneval.jsonl", "--model",
+            "replay:\(sample)/humaneval-answers.jsonl", "--timeout", "5", "--quiet",
+        ]
+        let whole = try CrucibleCommand.run(replay + ["--run-dir", "\(folder)/whole"])
+        #expect(whole.status == 0, "\(whole.stderr)")
+        for shard in 1...3 {
+            let part = try CrucibleCommand.run(replay + ["--run-dir", "\(folder)/s\(shard)", "--shard", "\(shard)/3"])
+            #expect(part.status == 0, "\(part.stderr)")
+        }
+        let merged = try CrucibleCommand.run(
+            ["merge"] + (1...3).map { "\(folder)/s\($0)" } + ["--into", "\(folder)/m"])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(try RunResumeTests.results("\(folder)/m") == RunResumeTests.results("\(folder)/whole"))
+        let limited = try CrucibleCommand.run(replay + ["--run-dir", "\(folder)/limited", "--limit", "2"])
+        #expect(limited.status == 0, "\(limited.stderr)")
+    }
 }
