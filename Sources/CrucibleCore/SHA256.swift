@@ -9,14 +9,30 @@ public struct SHA256: Sendable {
     public init() {}
 
     public mutating func update(_ bytes: some Sequence<UInt8>) {
-        pending.append(contentsOf: bytes)
+        let handled: Void? = bytes.withContiguousStorageIfAvailable { buffer in update(buffer) }
+        if handled == nil { update(Array(bytes)) }
+    }
+
+    /// Whole blocks are compressed straight from the caller's buffer; only a partial block is copied.
+    private mutating func update(_ buffer: UnsafeBufferPointer<UInt8>) {
         var offset = 0
-        while pending.count - offset >= 64 {
-            compress(pending[offset..<(offset + 64)])
-            offset += 64
+        if !pending.isEmpty {
+            let take = min(64 - pending.count, buffer.count)
+            pending.append(contentsOf: buffer[0..<take])
+            offset = take
+            guard pending.count == 64 else { return }
+            pending.withUnsafeBufferPointer { compress($0.baseAddress!) }
+            length += 64
+            pending.removeAll(keepingCapacity: true)
         }
-        length += UInt64(offset)
-        pending.removeFirst(offset)
+        if let base = buffer.baseAddress {
+            while buffer.count - offset >= 64 {
+                compress(base + offset)
+                offset += 64
+                length += 64
+            }
+        }
+        pending.append(contentsOf: buffer[offset...])
     }
 
     /// The digest as 64 lowercase hex digits.
@@ -29,10 +45,8 @@ public struct SHA256: Sendable {
             tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift)))
         }
         pending = []
-        var offset = 0
-        while offset < tail.count {
-            compress(tail[offset..<(offset + 64)])
-            offset += 64
+        tail.withUnsafeBufferPointer { buffer in
+            for offset in stride(from: 0, to: buffer.count, by: 64) { compress(buffer.baseAddress! + offset) }
         }
         let digits = Array("0123456789abcdef")
         return String(state.flatMap { word in (0..<8).map { digits[Int((word >> (28 - 4 * UInt32($0))) & 0xf)] } })
@@ -55,30 +69,49 @@ public struct SHA256: Sendable {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
-    private mutating func compress(_ block: ArraySlice<UInt8>) {
-        var words = [UInt32](repeating: 0, count: 64)
-        let base = block.startIndex
-        for index in 0..<16 {
-            words[index] = (0..<4).reduce(UInt32(0)) { $0 << 8 | UInt32(block[base + index * 4 + $1]) }
+    // Plain locals and one stack buffer: this runs once per 64 bytes of every dataset file a run hashes.
+    private mutating func compress(_ block: UnsafePointer<UInt8>) {
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { words in
+            for index in 0..<16 {
+                let byte = block + index * 4
+                words[index] =
+                    UInt32(byte[0]) << 24 | UInt32(byte[1]) << 16 | UInt32(byte[2]) << 8 | UInt32(byte[3])
+            }
+            for index in 16..<64 {
+                let a = words[index - 15]
+                let b = words[index - 2]
+                let s0 = a.rotatedRight(7) ^ a.rotatedRight(18) ^ (a >> 3)
+                let s1 = b.rotatedRight(17) ^ b.rotatedRight(19) ^ (b >> 10)
+                words[index] = words[index - 16] &+ s0 &+ words[index - 7] &+ s1
+            }
+            var (a, b, c, d) = (state[0], state[1], state[2], state[3])
+            var (e, f, g, h) = (state[4], state[5], state[6], state[7])
+            Self.constants.withUnsafeBufferPointer { constants in
+                for index in 0..<64 {
+                    let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+                    let choice = (e & f) ^ (~e & g)
+                    let first = h &+ s1 &+ choice &+ constants[index] &+ words[index]
+                    let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+                    let majority = (a & b) ^ (a & c) ^ (b & c)
+                    h = g
+                    g = f
+                    f = e
+                    e = d &+ first
+                    d = c
+                    c = b
+                    b = a
+                    a = first &+ s0 &+ majority
+                }
+            }
+            state[0] = state[0] &+ a
+            state[1] = state[1] &+ b
+            state[2] = state[2] &+ c
+            state[3] = state[3] &+ d
+            state[4] = state[4] &+ e
+            state[5] = state[5] &+ f
+            state[6] = state[6] &+ g
+            state[7] = state[7] &+ h
         }
-        for index in 16..<64 {
-            let a = words[index - 15]
-            let b = words[index - 2]
-            let s0 = a.rotatedRight(7) ^ a.rotatedRight(18) ^ (a >> 3)
-            let s1 = b.rotatedRight(17) ^ b.rotatedRight(19) ^ (b >> 10)
-            words[index] = words[index - 16] &+ s0 &+ words[index - 7] &+ s1
-        }
-        var h = state
-        for index in 0..<64 {
-            let s1 = h[4].rotatedRight(6) ^ h[4].rotatedRight(11) ^ h[4].rotatedRight(25)
-            let choice = (h[4] & h[5]) ^ (~h[4] & h[6])
-            let first = h[7] &+ s1 &+ choice &+ Self.constants[index] &+ words[index]
-            let s0 = h[0].rotatedRight(2) ^ h[0].rotatedRight(13) ^ h[0].rotatedRight(22)
-            let majority = (h[0] & h[1]) ^ (h[0] & h[2]) ^ (h[1] & h[2])
-            let second = s0 &+ majority
-            h = [first &+ second, h[0], h[1], h[2], h[3] &+ first, h[4], h[5], h[6]]
-        }
-        for index in 0..<8 { state[index] = state[index] &+ h[index] }
     }
 }
 

@@ -4,7 +4,9 @@ import CrucibleCore
 import CrucibleModels
 import CrucibleRuns
 import CrucibleSQL
+import Dispatch
 import Foundation
+import Synchronization
 
 extension RunCommand {
     /// Spider, BIRD: schema prompts (with few-shot examples from a training split), predictions executed with their
@@ -47,6 +49,9 @@ extension RunCommand {
             ("shots", .number(Double(pool == nil ? 0 : shots))), ("shot_selection", .string(shotSelection.rawValue)),
         ]
         if let fewShot { extras.append(("few_shot_sha256", .string(try Self.fileHash(fewShot)))) }
+        // Verdicts depend on the databases' contents as much as on the questions: a resumed run or a shard on
+        // changed databases is refused. All selected tasks' databases, so every shard records the same set.
+        extras.append(("databases_sha256", try Self.databaseHashes(selected, root: loaded.directory)))
         let configuration = try configurationJSON(
             datasetHash: Self.fileHash(loaded.questionsFile), timeout: timeout, extras: extras)
         let (store, directory) = try openStore(configuration: configuration)
@@ -86,5 +91,22 @@ extension RunCommand {
             provenance: .init(
                 dataset: dataset, predictions: languageModel.identifier, timeout: timeout, modelVersion: modelVersion),
             directory: directory)
+    }
+
+    /// SHA-256 of every database file the tasks use, by path relative to the dataset directory, hashed in parallel.
+    static func databaseHashes(_ tasks: [SQLTask], root: String) throws -> JSONValue {
+        let paths = Array(Set(tasks.flatMap(\.databasePaths))).sorted()
+        let hashes = Mutex([String: Result<String, any Error>]())
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            let result = Result { try fileHash(paths[index]) }
+            hashes.withLock { $0[paths[index]] = result }
+        }
+        let prefix = URL(fileURLWithPath: root).standardizedFileURL.path + "/"
+        return .object(
+            try paths.map { path in
+                let standardized = URL(fileURLWithPath: path).standardizedFileURL.path
+                let name = standardized.hasPrefix(prefix) ? String(standardized.dropFirst(prefix.count)) : standardized
+                return (name, .string(try hashes.withLock { $0[path]! }.get()))
+            })
     }
 }

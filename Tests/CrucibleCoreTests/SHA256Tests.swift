@@ -1,4 +1,5 @@
 import CrucibleCore
+import Foundation
 import Testing
 
 @Suite("SHA-256")
@@ -18,5 +19,33 @@ struct SHA256Tests {
         var hasher = SHA256()
         for piece in ["ab", "c"] { hasher.update(piece.utf8) }
         #expect(hasher.hexDigest() == SHA256.hex("abc"))
+    }
+
+    /// Against coreutils' sha256sum on a real file, fed in uneven pieces that straddle block boundaries.
+    @Test func aFileHashedInUnevenPiecesMatchesSha256sum() throws {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<300_001).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let path = NSTemporaryDirectory() + "crucible-sha-\(UUID().uuidString)"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var hasher = SHA256()
+        let sizes = [1, 63, 64, 65, 200, 4096, 131_072]
+        var offset = 0
+        var piece = 0
+        while offset < bytes.count {
+            let end = min(bytes.count, offset + sizes[piece % sizes.count])
+            hasher.update(Data(bytes[offset..<end]))
+            offset = end
+            piece += 1
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        process.arguments = [path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(hasher.hexDigest() == String(output.prefix(64)))
     }
 }
