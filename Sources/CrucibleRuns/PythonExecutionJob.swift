@@ -2,8 +2,8 @@ public import CrucibleBenchmarks
 public import CruciblePython
 import Foundation
 
-/// The execution phase of a Python run: every stored generation without a verdict is run in the sandbox, in
-/// chunks, and each chunk's verdicts are stored together, so a killed run loses at most the chunk in flight.
+/// The execution phase of a Python run: every stored generation without a verdict is run in the sandbox
+/// (`ChunkedExecution`).
 public struct PythonExecutionJob: Sendable {
     public var tasks: [PythonTask]
     public var round: Int
@@ -20,25 +20,15 @@ public struct PythonExecutionJob: Sendable {
         self.chunkSize = chunkSize
     }
 
-    /// Runs what has no verdict yet; returns how many programs ran.
+    /// Runs what has no verdict yet; returns how many programs ran. `progress` receives the programs run so far
+    /// in this call and how many of them passed.
     @discardableResult
-    /// `progress` receives the programs run so far in this call and how many of them passed.
     public func run(
         store: RunStore, progress: (@Sendable (_ done: Int, _ passed: Int) -> Void)? = nil
     ) throws(RunError) -> Int {
         let byID = Dictionary(tasks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let pending: [StoredGeneration]
-        do {
-            pending = try store.unexecuted(round: round)
-        } catch {
-            throw RunError(store: error)
-        }
-        var done = 0
-        var passed = 0
-        var start = 0
-        while start < pending.count {
-            let chunk = Array(pending[start..<min(pending.count, start + max(1, chunkSize))])
-            start += chunk.count
+        return try ChunkedExecution.run(store: store, round: round, chunkSize: chunkSize, progress: progress) {
+            chunk throws(RunError) in
             let programs = chunk.map { generation in
                 PythonProgram(
                     id: "\(generation.taskID)#\(generation.sample)",
@@ -46,23 +36,13 @@ public struct PythonExecutionJob: Sendable {
                         ?? "raise SystemExit('unknown task')",
                     timeout: timeout)
             }
-            let outcomes = sandbox.run(programs)
-            let executions = zip(chunk, outcomes).map { generation, outcome in
+            return zip(chunk, sandbox.run(programs)).map { generation, outcome in
                 StoredExecution(
                     taskID: generation.taskID, round: round, sample: generation.sample, status: outcome.status.rawValue,
                     passed: outcome.status == .unavailable ? nil : outcome.status == .passed,
                     detail: Self.detail(outcome), seconds: outcome.seconds)
             }
-            do {
-                try store.record(executions)
-            } catch {
-                throw RunError(store: error)
-            }
-            done += chunk.count
-            passed += executions.filter { $0.passed == true }.count
-            progress?(done, passed)
         }
-        return done
     }
 
     static func detail(_ outcome: PythonOutcome) -> String {

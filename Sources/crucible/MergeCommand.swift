@@ -70,7 +70,7 @@ struct MergeCommand: ParsableCommand {
             seen[index] = directory
             let samples = (object["samples"] as? Int) ?? 1
             // Text-to-SQL tasks without a database are never asked for (`crucible run --allow-unavailable`).
-            let unavailable = Self.unavailableTasks(try store.value(for: "unavailable_tasks"))
+            let unavailable = try store.unavailableTasks()
             unavailableTasks.formUnion(unavailable)
             let missing = try store.missingSamples(round: 0, samples: samples).filter {
                 !unavailable.contains($0.taskID)
@@ -92,7 +92,7 @@ struct MergeCommand: ParsableCommand {
         let merged = try RunStore(path: into + "/run.sqlite")
         try merged.requireValue(Self.canonical(configuration), for: "configuration")
         try merged.setTasks(positioned: try stores.flatMap { try $0.positionedTasks() })
-        try merged.setValue(Self.unavailableJSON(unavailableTasks), for: "unavailable_tasks")
+        try merged.setUnavailableTasks(unavailableTasks)
         for store in stores {
             try merged.record(try store.generations(round: 0))
             try merged.record(try store.executions(round: 0))
@@ -137,18 +137,6 @@ struct MergeCommand: ParsableCommand {
         guard try RunCommand.fileHash(file) == configuration["dataset_sha256"] as? String else {
             throw ValidationError("\(file) changed since the shards were run")
         }
-    }
-
-    /// The `unavailable_tasks` run value: a JSON array of task ids.
-    static func unavailableTasks(_ json: String?) -> Set<String> {
-        guard let json, let list = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String] else {
-            return []
-        }
-        return Set(list)
-    }
-
-    static func unavailableJSON(_ ids: Set<String>) -> String {
-        (try? JSONSerialization.data(withJSONObject: ids.sorted())).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
     }
 
     static func parse(_ shard: String) -> (Int, Int)? {

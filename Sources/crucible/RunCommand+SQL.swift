@@ -56,9 +56,7 @@ extension RunCommand {
             datasetHash: Self.fileHash(loaded.questionsFile), timeout: timeout, extras: extras)
         let (store, directory) = try openStore(configuration: configuration)
         try store.setTasks(positioned: positioned.map { ($0.offset, String($0.element.index), $0.element.category) })
-        try store.setValue(
-            MergeCommand.unavailableJSON(Set(chosen.filter { !$0.isAvailable }.map { String($0.index) })),
-            for: "unavailable_tasks")
+        try store.setUnavailableTasks(Set(chosen.filter { !$0.isAvailable }.map { String($0.index) }))
 
         let builder = try SQLPromptBuilder(
             template: promptTemplate.map { try PromptTemplate(file: $0, allowed: BenchmarkPrompts.sqlPlaceholders) },

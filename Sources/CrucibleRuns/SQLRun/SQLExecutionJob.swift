@@ -3,8 +3,7 @@ import CrucibleCore
 import Foundation
 
 /// The execution phase of a text-to-SQL run: every stored generation without a verdict is executed with its gold
-/// and judged under the run's rules, in chunks whose verdicts are stored together, so a killed run loses at most
-/// the chunk in flight.
+/// and judged under the run's rules (`ChunkedExecution`).
 public struct SQLExecutionJob: Sendable {
     /// The run's tasks, with their dataset indexes (a run may hold a part of the dataset).
     public var dataset: SQLDataset
@@ -20,50 +19,28 @@ public struct SQLExecutionJob: Sendable {
         self.chunkSize = chunkSize
     }
 
-    /// Judges what has no verdict yet; returns how many samples were judged.
+    /// Judges what has no verdict yet; returns how many samples were judged. `progress` receives the samples
+    /// judged so far in this call and how many of them passed.
     @discardableResult
-    /// `progress` receives the samples judged so far in this call and how many of them passed.
     public func run(
         store: RunStore, progress: (@Sendable (_ done: Int, _ passed: Int) -> Void)? = nil
     ) throws(RunError) -> Int {
         let byID = Dictionary(dataset.tasks.map { (String($0.index), $0) }, uniquingKeysWith: { first, _ in first })
-        let pending: [StoredGeneration]
-        do {
-            pending = try store.unexecuted(round: round)
-        } catch {
-            throw RunError(store: error)
-        }
         var options = self.options
         // Gold checks are made once for the whole run (`goldChecks`), not per chunk.
         options.checkGoldDeterminism = false
         options.allowUnavailable = true
-        var done = 0
-        var passed = 0
-        var start = 0
-        while start < pending.count {
-            let chunk = Array(pending[start..<min(pending.count, start + max(1, chunkSize))])
-            start += chunk.count
-            var executions: [StoredExecution] = []
+        return try ChunkedExecution.run(store: store, round: round, chunkSize: chunkSize, progress: progress) {
+            chunk throws(RunError) in
             let known = chunk.filter { byID[$0.taskID] != nil }
-            let tasks = known.map { byID[$0.taskID]! }
-            let result = try Self.score(tasks, predictions: known.map(\.code), kind: dataset.kind, options: options)
-            for (generation, score) in zip(known, result.scores) {
-                executions.append(
-                    StoredExecution(
-                        taskID: generation.taskID, round: round, sample: generation.sample,
-                        status: score.status.rawValue, passed: score.passed, detail: SQLSampleVerdict(score).json,
-                        seconds: score.predictedSeconds))
+            let result = try Self.score(
+                known.map { byID[$0.taskID]! }, predictions: known.map(\.code), kind: dataset.kind, options: options)
+            return zip(known, result.scores).map { generation, score in
+                StoredExecution(
+                    taskID: generation.taskID, round: round, sample: generation.sample, status: score.status.rawValue,
+                    passed: score.passed, detail: SQLSampleVerdict(score).json, seconds: score.predictedSeconds)
             }
-            do {
-                try store.record(executions)
-            } catch {
-                throw RunError(store: error)
-            }
-            done += chunk.count
-            passed += executions.filter { $0.passed == true }.count
-            progress?(done, passed)
         }
-        return done
     }
 
     /// Executes every gold of the run once (and probes order-dependent ones), as `crucible score` does before
