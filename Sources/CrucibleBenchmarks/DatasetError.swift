@@ -1,3 +1,5 @@
+public import CrucibleCore
+
 /// A problem with a user's input files: always names the file, and the line, column or task where it can.
 public struct DatasetError: Error, Sendable, CustomStringConvertible {
     public enum Code: Sendable, Equatable {
@@ -33,4 +35,8 @@ public struct DatasetError: Error, Sendable, CustomStringConvertible {
         if let column { place += ":\(column)" }
         return "\(place): \(message)"
     }
+}
+
+extension DatasetError: CrucibleFailure {
+    public var exitStatus: ExitStatus { .badInput }
 }

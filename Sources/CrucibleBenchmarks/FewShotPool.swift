@@ -12,7 +12,7 @@ public struct FewShotPool: Sendable {
     }
 
     /// How examples are chosen for a question.
-    public enum Selection: String, Sendable, CaseIterable {
+    public enum Selection: String, Sendable, Codable, CaseIterable {
         /// The examples whose questions share the most words with the question (ties: the earlier example).
         case similar
         /// The first examples of the file, the same for every question.

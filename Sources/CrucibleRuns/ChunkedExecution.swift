@@ -1,25 +1,34 @@
 /// What the execution phases of Python and text-to-SQL runs share: the generations of a round without a verdict,
 /// judged a chunk at a time, each chunk's verdicts stored in one transaction, so a killed run loses at most the
-/// chunk in flight.
+/// chunk in flight. While generation is still running (`feed`), it judges what has been stored so far and waits
+/// for more, so that execution overlaps generation.
 enum ChunkedExecution {
     /// `judge` turns a chunk of generations into their verdicts; `progress` receives the generations judged so far
     /// in this call and how many passed. Returns how many were judged.
     static func run(
-        store: RunStore, round: Int, chunkSize: Int, progress: (@Sendable (_ done: Int, _ passed: Int) -> Void)?,
+        store: RunStore, round: Int, chunkSize: Int, feed: GenerationFeed? = nil,
+        progress: (@Sendable (_ done: Int, _ passed: Int) -> Void)?,
         judge: ([StoredGeneration]) throws(RunError) -> [StoredExecution]
     ) throws(RunError) -> Int {
-        let pending: [StoredGeneration]
-        do {
-            pending = try store.unexecuted(round: round)
-        } catch {
-            throw RunError(store: error)
-        }
         var done = 0
         var passed = 0
-        var start = 0
-        while start < pending.count {
-            let chunk = Array(pending[start..<min(pending.count, start + max(1, chunkSize))])
-            start += chunk.count
+        var seen = feed?.stored ?? 0
+        while true {
+            // The feed's count is read before the store, so nothing stored in between is missed.
+            let generating = feed.map { !$0.isFinished } ?? false
+            let pending: [StoredGeneration]
+            do {
+                pending = try store.unexecuted(round: round)
+            } catch {
+                throw RunError(store: error)
+            }
+            if pending.isEmpty || (generating && pending.count < chunkSize && !(feed?.waitedLongEnough ?? true)) {
+                guard generating, let feed else { return done }
+                seen = feed.wait(after: seen, pending: pending.count, chunkSize: chunkSize)
+                continue
+            }
+            feed?.chunkTaken()
+            let chunk = Array(pending.prefix(max(1, chunkSize)))
             let executions = try judge(chunk)
             do {
                 try store.record(executions)
@@ -29,7 +38,7 @@ enum ChunkedExecution {
             done += executions.count
             passed += executions.filter { $0.passed == true }.count
             progress?(done, passed)
+            if feed?.failure != nil { return done }
         }
-        return done
     }
 }

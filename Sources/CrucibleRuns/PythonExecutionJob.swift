@@ -11,8 +11,15 @@ public struct PythonExecutionJob: Sendable {
     public var sandbox: PythonSandbox
     /// Programs run between two writes to the store.
     public var chunkSize: Int
+    /// Whether a (task, sample)'s answer is a whole program (an EvalPlus `solution`) rather than a completion of
+    /// the prompt, as `crucible score` reads it from the answers file.
+    public var isFullSolution: @Sendable (_ taskID: String, _ sample: Int) -> Bool
 
-    public init(tasks: [PythonTask], round: Int = 0, timeout: Double, sandbox: PythonSandbox, chunkSize: Int = 64) {
+    public init(
+        tasks: [PythonTask], round: Int = 0, timeout: Double, sandbox: PythonSandbox, chunkSize: Int = 64,
+        isFullSolution: @escaping @Sendable (_ taskID: String, _ sample: Int) -> Bool = { _, _ in false }
+    ) {
+        self.isFullSolution = isFullSolution
         self.tasks = tasks
         self.round = round
         self.timeout = timeout
@@ -26,15 +33,30 @@ public struct PythonExecutionJob: Sendable {
     public func run(
         store: RunStore, progress: (@Sendable (_ done: Int, _ passed: Int) -> Void)? = nil
     ) throws(RunError) -> Int {
+        try run(store: store, feed: nil, progress: progress)
+    }
+
+    /// With a `feed`, programs run while generation stores answers, until generation ends.
+    func run(
+        store: RunStore, feed: GenerationFeed?, progress: (@Sendable (_ done: Int, _ passed: Int) -> Void)?
+    ) throws(RunError) -> Int {
         let byID = Dictionary(tasks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        return try ChunkedExecution.run(store: store, round: round, chunkSize: chunkSize, progress: progress) {
-            chunk throws(RunError) in
-            let programs = chunk.map { generation in
-                PythonProgram(
-                    id: "\(generation.taskID)#\(generation.sample)",
-                    source: byID[generation.taskID]?.program(answer: generation.code)
-                        ?? "raise SystemExit('unknown task')",
-                    timeout: timeout)
+        return try ChunkedExecution.run(
+            store: store, round: round, chunkSize: chunkSize, feed: feed, progress: progress
+        ) { chunk throws(RunError) in
+            var programs: [PythonProgram] = []
+            for generation in chunk {
+                // A stored answer for a task the run does not know would otherwise be judged as a failure.
+                guard let task = byID[generation.taskID] else {
+                    throw RunError(
+                        .dataset,
+                        "\(store.path) holds an answer for task \(generation.taskID), which is not a task of this run")
+                }
+                let whole = isFullSolution(generation.taskID, generation.sample)
+                programs.append(
+                    PythonProgram(
+                        id: "\(generation.taskID)#\(generation.sample)",
+                        source: task.program(answer: generation.code, isFullSolution: whole), timeout: timeout))
             }
             return zip(chunk, sandbox.run(programs)).map { generation, outcome in
                 StoredExecution(
@@ -75,6 +97,9 @@ public struct PythonExecutionJob: Sendable {
                 taskID: task.id, category: task.category, groups: task.groups, samples: outcomes[task.id] ?? [])
         }
         return PythonScoreResult(
-            benchmark: benchmark, ks: ks, tasks: scores, environment: environment, seconds: 0)
+            benchmark: benchmark, ks: ks, tasks: scores, environment: environment,
+            // As text-to-SQL runs count it: the programs' own run times, added up (a run's wall time is spread
+            // over resumptions and shards).
+            seconds: executions.reduce(0) { $0 + $1.seconds })
     }
 }

@@ -55,6 +55,7 @@ final class ProgressLine: Sendable {
     func finish() {
         state.withLock { state in
             if state.drawn { FileHandle.standardError.write(Data("\n".utf8)) }
+            state.drawn = false
         }
     }
 

@@ -16,14 +16,11 @@ struct DS1000AgreementTests {
         try #require(
             FileManager.default.fileExists(atPath: "\(environment)/pandas"),
             "run scripts/python-env.sh ds1000 first (make test does)")
-        let configuration = WorkerConfiguration(
-            pythonPaths: [environment],
-            preload: ["numpy", "pandas", "scipy", "sklearn", "matplotlib", "seaborn", "statsmodels.api"],
-            optionalModules: PythonDatasetLoader.ds1000OptionalModules, readablePaths: [seabornData])
+        // The sandbox `crucible score --benchmark ds1000` uses: the same preloads, optional modules and warm-up.
         let sandbox = PythonSandbox(
-            options: .init(
-                executable: PythonReferenceSolutionTests.executable, configuration: configuration,
-                environment: ["SEABORN_DATA": seabornData]))
+            options: .benchmark(
+                .ds1000, executable: PythonReferenceSolutionTests.executable, pythonPaths: [environment],
+                seabornData: seabornData))
         return try PythonScoreJob(
             benchmark: "ds1000", tasks: tasks, answers: answers, ks: [1], timeout: 120, sandbox: sandbox
         ).run()

@@ -20,22 +20,36 @@ public struct SQLExecutionJob: Sendable {
     }
 
     /// Judges what has no verdict yet; returns how many samples were judged. `progress` receives the samples
-    /// judged so far in this call and how many of them passed.
+    /// judged so far in this call and how many of them passed. With a `feed`, it judges answers while generation
+    /// stores them, until generation ends.
     @discardableResult
     public func run(
         store: RunStore, progress: (@Sendable (_ done: Int, _ passed: Int) -> Void)? = nil
+    ) throws(RunError) -> Int {
+        try run(store: store, feed: nil, progress: progress)
+    }
+
+    func run(
+        store: RunStore, feed: GenerationFeed?, progress: (@Sendable (_ done: Int, _ passed: Int) -> Void)?
     ) throws(RunError) -> Int {
         let byID = Dictionary(dataset.tasks.map { (String($0.index), $0) }, uniquingKeysWith: { first, _ in first })
         var options = self.options
         // Gold checks are made once for the whole run (`goldChecks`), not per chunk.
         options.checkGoldDeterminism = false
         options.allowUnavailable = true
-        return try ChunkedExecution.run(store: store, round: round, chunkSize: chunkSize, progress: progress) {
-            chunk throws(RunError) in
-            let known = chunk.filter { byID[$0.taskID] != nil }
+        return try ChunkedExecution.run(
+            store: store, round: round, chunkSize: chunkSize, feed: feed, progress: progress
+        ) { chunk throws(RunError) in
+            // A stored answer for a task the run does not know would otherwise stay unjudged forever.
+            if let unknown = chunk.first(where: { byID[$0.taskID] == nil }) {
+                throw RunError(
+                    .dataset,
+                    "\(store.path) holds an answer for task \(unknown.taskID), which is not a task of this run's "
+                        + "dataset (\(dataset.questionsFile))")
+            }
             let result = try Self.score(
-                known.map { byID[$0.taskID]! }, predictions: known.map(\.code), kind: dataset.kind, options: options)
-            return zip(known, result.scores).map { generation, score in
+                chunk.map { byID[$0.taskID]! }, predictions: chunk.map(\.code), kind: dataset.kind, options: options)
+            return zip(chunk, result.scores).map { generation, score in
                 StoredExecution(
                     taskID: generation.taskID, round: round, sample: generation.sample, status: score.status.rawValue,
                     passed: score.passed, detail: SQLSampleVerdict(score).json, seconds: score.predictedSeconds)

@@ -228,3 +228,27 @@ public final class RunStore: @unchecked Sendable {
         Date().formatted(.iso8601)
     }
 }
+
+extension RunStore {
+    /// Stores the run's configuration the first time; afterwards requires an equal one, so that a run is never
+    /// resumed under another configuration or dataset. The error names the fields that differ.
+    public func requireConfiguration(_ configuration: RunConfiguration) throws(RunStoreError) {
+        guard let text = try value(for: "configuration") else {
+            try setValue(configuration.json(), for: "configuration")
+            return
+        }
+        let stored = try RunConfiguration.decode(text, path: path)
+        guard stored == configuration else {
+            throw RunStoreError(
+                .mismatch, path: path,
+                "this run was started with another configuration (\(stored.differences(from: configuration).joined(separator: ", ")) "
+                    + "differ); resume it with the same one, or use a new run directory")
+        }
+    }
+
+    /// The stored configuration, typed.
+    public func configuration() throws(RunStoreError) -> RunConfiguration? {
+        guard let text = try value(for: "configuration") else { return nil }
+        return try RunConfiguration.decode(text, path: path)
+    }
+}

@@ -1,3 +1,5 @@
+public import CrucibleCore
+
 /// Why the run store could not be used, naming its file.
 public struct RunStoreError: Error, Sendable, CustomStringConvertible {
     public enum Code: String, Sendable {
@@ -20,4 +22,15 @@ public struct RunStoreError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(path): \(message)" }
+}
+
+extension RunStoreError: CrucibleFailure {
+    /// A store of another configuration or a newer Crucible is the user's to sort out; a file that cannot be opened
+    /// or written is the machine's.
+    public var exitStatus: ExitStatus {
+        switch code {
+        case .mismatch, .newerSchema: return .badInput
+        case .cannotOpen, .sqlite: return .environment
+        }
+    }
 }

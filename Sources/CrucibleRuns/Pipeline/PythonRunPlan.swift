@@ -1,0 +1,92 @@
+import CrucibleBenchmarks
+import CruciblePython
+import Foundation
+
+/// A Python run's part of the pipeline (HumanEval, MBPP, DS-1000): the benchmark's prompts, programs run in the
+/// sandbox the benchmark needs.
+struct PythonRunPlan: BenchmarkRunPlan {
+    let options: RunOptions
+    let tasks: [PythonTask]
+    let positioned: [PlannedTask]
+    let datasetSHA256: String
+    let recorded: [String: [String]]?
+    /// (task, sample) of replayed answers that are whole programs (EvalPlus `solution`), as `crucible score` reads
+    /// them.
+    let fullSolutions: Set<SampleKey>
+    let sandbox: PythonSandbox
+
+    struct SampleKey: Hashable, Sendable {
+        var taskID: String
+        var sample: Int
+    }
+
+    init(_ options: RunOptions, all: [PythonTask]) throws {
+        self.options = options
+        let selected = try options.selection.apply(all, id: \.id, dataset: options.dataset)
+        tasks = selected.map(\.item)
+        positioned = selected.map { PlannedTask(position: $0.position, id: $0.item.id, category: $0.item.category) }
+        datasetSHA256 = try FileHashes.sha256(options.dataset)
+        if options.importCompletions == nil, options.model.kind == .replay {
+            // The answers file covers the whole benchmark; the run may take a part of it.
+            let answers = try PythonAnswersReader.read(options.model.target, tasks: all)
+            let wanted = Set(tasks.map(\.id))
+            var recorded: [String: [String]] = [:]
+            var whole = Set<SampleKey>()
+            for (task, list) in zip(all, answers) where wanted.contains(task.id) {
+                recorded[task.id] = list.map(\.code)
+                for (sample, answer) in list.enumerated() where answer.isFullSolution {
+                    whole.insert(SampleKey(taskID: task.id, sample: sample))
+                }
+            }
+            self.recorded = recorded
+            fullSolutions = whole
+        } else {
+            recorded = nil
+            fullSolutions = []
+        }
+        sandbox = PythonSandbox(
+            options: .benchmark(
+                options.benchmark, executable: options.workerExecutable, pythonPaths: options.pythonPaths,
+                seabornData: options.seabornData, workers: options.workers))
+    }
+
+    var unavailable: Set<String> { [] }
+    var sqlSettings: RunConfiguration.SQLSettings? { nil }
+    var workerEnvironment: WorkerEnvironment? { sandbox.workerEnvironment }
+
+    var extract: @Sendable (String) -> String {
+        options.benchmark == .ds1000 ? CompletionCode.ds1000 : CompletionCode.python
+    }
+
+    func prompts() throws -> [GenerationJob.TaskPrompt] {
+        let custom = try options.promptTemplate.map {
+            try PromptTemplate(file: $0, allowed: BenchmarkPrompts.pythonPlaceholders)
+        }
+        return try tasks.map { task in
+            let template = try custom ?? Self.defaultTemplate(for: task)
+            let text = template.render(BenchmarkPrompts.values(for: task))
+            return GenerationJob.TaskPrompt(taskID: task.id, requestID: task.id, prompt: options.model.prompt(text))
+        }
+    }
+
+    private static func defaultTemplate(for task: PythonTask) throws(DatasetError) -> PromptTemplate {
+        try PromptTemplate(
+            BenchmarkPrompts.template(for: task), allowed: BenchmarkPrompts.pythonPlaceholders, source: "default")
+    }
+
+    func execute(
+        store: RunStore, feed: GenerationFeed?, progress: @escaping @Sendable (Int, Int) -> Void
+    ) throws(RunError) {
+        let whole = fullSolutions
+        let job = PythonExecutionJob(
+            tasks: tasks, timeout: options.effectiveTimeout, sandbox: sandbox,
+            isFullSolution: { whole.contains(SampleKey(taskID: $0, sample: $1)) })
+        _ = try job.run(store: store, feed: feed, progress: progress)
+    }
+
+    func writeOutputs(store: RunStore, provenance: SQLScoreOutput.Provenance, directory: String) throws -> String {
+        try RunOutputs.python(
+            benchmark: options.benchmark, tasks: tasks, ks: options.ks, store: store,
+            environment: workerEnvironment, provenance: provenance, directory: directory)
+    }
+}

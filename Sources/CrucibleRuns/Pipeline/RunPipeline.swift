@@ -1,0 +1,112 @@
+import CrucibleBenchmarks
+import CrucibleCore
+import CrucibleModels
+import Foundation
+
+/// `crucible run` as a library: load the benchmark → select and shard its tasks → prompts → generation →
+/// execution (overlapping generation) → outputs, for every benchmark kind. Every answer and verdict is stored in
+/// the run directory's `run.sqlite` as it completes, so the same options on the same directory resume the run.
+public struct RunPipeline: Sendable {
+    public var options: RunOptions
+    public var observer: any RunObserver
+
+    public init(options: RunOptions, observer: any RunObserver = SilentRunObserver()) {
+        self.options = options
+        self.observer = observer
+    }
+
+    /// How a run ended.
+    public enum Outcome: Sendable, Equatable {
+        /// `--export-prompts`: this many requests were written to the file; the run stops there.
+        case exported(requests: Int, file: String)
+        /// Every task is judged and the outputs are written; the one-line summary.
+        case finished(summary: String, directory: String)
+    }
+
+    public func run() throws -> Outcome {
+        let plan: any BenchmarkRunPlan
+        if let kind = options.benchmark.sqlKind {
+            plan = try SQLRunPlan(options, kind: kind, observer: observer)
+        } else if let all = try options.benchmark.pythonTasks(options.dataset) {
+            plan = try PythonRunPlan(options, all: all)
+        } else {
+            preconditionFailure("a benchmark is either text-to-SQL or Python")
+        }
+        let store = try openStore(plan)
+        let model = try makeModel(plan)
+        let generation = GenerationJob(
+            model: model, prompts: try plan.prompts(), samples: options.sampling.samples,
+            parameters: SamplingParameters(
+                temperature: options.sampling.temperature, topP: options.sampling.topP,
+                maxTokens: options.sampling.maxTokens, seed: options.sampling.seed),
+            extract: plan.extract, maxOutstanding: max(1, options.model.concurrency),
+            cache: model is ReplayModel ? nil : try options.generationCache.open())
+        if let file = options.exportPrompts {
+            _ = try generation.fillFromCache(store: store)
+            let count = try BatchCompletions.export(
+                try generation.plan(store: store), parameters: generation.parameters, to: file)
+            return .exported(requests: count, file: file)
+        }
+        try RunPhases(plan: plan, generation: generation, store: store, observer: observer).run()
+        try recordEnvironment(store, plan: plan)
+        let provenance = SQLScoreOutput.Provenance(
+            dataset: options.dataset, predictions: model.identifier, timeout: options.effectiveTimeout,
+            modelVersion: options.modelVersion)
+        let directory = options.directory
+        return .finished(
+            summary: try plan.writeOutputs(store: store, provenance: provenance, directory: directory),
+            directory: directory)
+    }
+
+    /// What identifies this run; resuming requires the same.
+    func configuration(_ plan: any BenchmarkRunPlan) throws -> RunConfiguration {
+        let template = try options.promptTemplate.map { try FileHashes.sha256($0) }
+        return RunConfiguration(
+            benchmark: options.benchmark,
+            dataset: URL(fileURLWithPath: options.dataset).standardizedFileURL.path,
+            datasetSHA256: plan.datasetSHA256, shard: options.selection.shard?.description,
+            model: options.model.name, endpoint: options.model.endpoint.rawValue,
+            samples: options.sampling.samples, tasks: options.selection.tasks ?? "", limit: options.selection.limit,
+            promptTemplateSHA256: template, temperature: options.sampling.temperature,
+            topP: options.sampling.topP, maxTokens: options.sampling.maxTokens, seed: options.sampling.seed,
+            timeout: options.effectiveTimeout, modelVersion: options.modelVersion, sql: plan.sqlSettings)
+    }
+
+    /// The run directory's store, checked against (or started with) this run's configuration and tasks.
+    func openStore(_ plan: any BenchmarkRunPlan) throws -> RunStore {
+        let directory = options.directory
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw RunError(.output, "cannot make the run directory \(directory): \(error.localizedDescription)")
+        }
+        let store = try RunStore(path: directory + "/run.sqlite")
+        try store.requireConfiguration(try configuration(plan))
+        try store.setTasks(positioned: plan.positioned.map { ($0.position, $0.id, $0.category) })
+        if !plan.unavailable.isEmpty || options.benchmark.sqlKind != nil {
+            try store.setUnavailableTasks(plan.unavailable)
+        }
+        return store
+    }
+
+    /// The model `--model` names, or the completions `--import-completions` brings.
+    func makeModel(_ plan: any BenchmarkRunPlan) throws -> any LanguageModel {
+        if let file = options.importCompletions {
+            return ReplayModel(
+                identifier: "imported:\(file)", samples: try BatchCompletions.read(file), source: file)
+        }
+        return try options.model.make { _ in plan.recorded ?? [:] }
+    }
+
+    func recordEnvironment(_ store: RunStore, plan: any BenchmarkRunPlan) throws {
+        let python = plan.workerEnvironment
+        if let python { try store.setWorkerEnvironment(python) }
+        let stored = try store.value(for: "environment")
+        if python != nil || stored == nil {
+            let commit = options.harness.commit.map { (hash: $0, modified: options.harness.modified) }
+            try store.setValue(
+                RunEnvironment.json(crucibleVersion: options.harness.version, commit: commit, python: python),
+                for: "environment")
+        }
+    }
+}

@@ -1,0 +1,106 @@
+public import CrucibleBenchmarks
+public import CrucibleCore
+import CruciblePython
+public import CrucibleSQL
+import Foundation
+
+/// `crucible score` as a library: a predictions file judged against a benchmark by execution, outputs written to
+/// a folder. No model and no run store: the answers are given.
+public struct ScorePipeline: Sendable {
+    public struct Options: Sendable {
+        public var benchmark: Benchmark
+        public var dataset: String
+        public var questions = "dev.json"
+        public var predictions: String
+        /// Text-to-SQL: the predictions' format (nil: from the extension), the CSV column, a gold file.
+        public var format: SQLPredictionFormat?
+        public var column = "sql"
+        public var gold: String?
+        /// Nil: the benchmark's official rule.
+        public var rules: [SQLRuleName]?
+        public var keepDistinct = false
+        public var timeout: Double?
+        public var rowCap = 1_000_000
+        public var heapLimitMiB: Int64 = 4096
+        public var workers: Int?
+        public var allowUnavailable = false
+        public var checkGoldOrder = true
+        public var ks = [1]
+        public var pythonPaths: [String] = []
+        public var seabornData: String?
+        public var memoryLimitMiB: UInt64 = 8192
+        public var workerExecutable: String
+        public var outputDirectory: String?
+
+        public init(benchmark: Benchmark, dataset: String, predictions: String, workerExecutable: String) {
+            self.benchmark = benchmark
+            self.dataset = dataset
+            self.predictions = predictions
+            self.workerExecutable = workerExecutable
+        }
+
+        public var directory: String { outputDirectory ?? "Reports/score-\(benchmark.rawValue)" }
+        public var effectiveTimeout: Double { timeout ?? benchmark.defaultTimeout }
+    }
+
+    /// What a score produced: the summary as JSON and as one line.
+    public struct Outcome: Sendable {
+        public var summary: JSONValue
+        public var line: String
+    }
+
+    public var options: Options
+    /// Queries or programs finished, of all.
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+
+    public init(options: Options, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) {
+        self.options = options
+        self.progress = progress
+    }
+
+    public func run() throws -> Outcome {
+        let provenance = SQLScoreOutput.Provenance(
+            dataset: options.dataset, predictions: options.predictions, timeout: options.effectiveTimeout)
+        let directory = options.directory
+        if let kind = options.benchmark.sqlKind {
+            var loaded = try kind.load(directory: options.dataset, questions: options.questions)
+            if let gold = options.gold { try loaded.replaceGold(fromFile: gold) }
+            let predicted = try SQLPredictionsReader.read(
+                options.predictions, format: options.format, csvColumn: options.column, dataset: loaded)
+            let scoring = SQLScoreOptions(
+                rules: options.rules ?? [kind == .spider ? .spider : .bird], keepDistinct: options.keepDistinct,
+                limits: SQLExecutionLimits(
+                    timeout: options.effectiveTimeout, rowCap: options.rowCap,
+                    heapLimitBytes: options.heapLimitMiB << 20),
+                workers: options.workers, allowUnavailable: options.allowUnavailable,
+                checkGoldDeterminism: options.checkGoldOrder)
+            let result = try SQLScoreJob(dataset: loaded, predictions: predicted, options: scoring).run(
+                progress: progress)
+            try RunOutputs.writing(directory) {
+                try SQLScoreOutput.write(result, provenance: provenance, to: directory)
+            }
+            let all = result.breakdown().all
+            let accuracy = all.accuracy.map { String(format: "%.1f", $0 * 100) } ?? "–"
+            var line = "\(options.benchmark.rawValue): \(all.passed)/\(all.scored) correct (\(accuracy) %)"
+            if all.unavailable > 0 { line += ", \(all.unavailable) unavailable" }
+            return Outcome(
+                summary: SQLScoreOutput.summary(result, provenance: provenance),
+                line: line + "; report in \(directory)/report.md")
+        }
+        let tasks = try options.benchmark.pythonTasks(options.dataset) ?? []
+        let answers = try PythonAnswersReader.read(options.predictions, tasks: tasks)
+        let sandbox = PythonSandbox(
+            options: .benchmark(
+                options.benchmark, executable: options.workerExecutable, pythonPaths: options.pythonPaths,
+                seabornData: options.seabornData, workers: options.workers,
+                limits: SandboxLimits(memoryBytes: options.memoryLimitMiB << 20)))
+        let result = try PythonScoreJob(
+            benchmark: options.benchmark.rawValue, tasks: tasks, answers: answers, ks: options.ks,
+            timeout: options.effectiveTimeout, sandbox: sandbox
+        ).run(progress: progress)
+        try RunOutputs.writing(directory) { try PythonScoreOutput.write(result, provenance: provenance, to: directory) }
+        return Outcome(
+            summary: PythonScoreOutput.summary(result, provenance: provenance),
+            line: result.summaryLine(ending: "report in \(directory)/report.md"))
+    }
+}

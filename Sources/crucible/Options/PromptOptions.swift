@@ -1,0 +1,25 @@
+import ArgumentParser
+import CrucibleBenchmarks
+
+/// What the prompts hold.
+struct PromptOptions: ParsableArguments {
+    @Option(help: "A prompt template file (placeholders: README, \"Prompts\").")
+    var promptTemplate: String?
+
+    @Option(
+        help: "Spider/BIRD: a training split's questions file (Spider or BIRD format) to draw few-shot examples from.")
+    var fewShot: String?
+
+    @Option(help: "Spider/BIRD: few-shot examples per prompt (with --few-shot).")
+    var shots = 3
+
+    @Option(help: "Spider/BIRD: how examples are chosen: similar (most words in common with the question) or first.")
+    var shotSelection: FewShotPool.Selection = .similar
+
+    @Option(help: "Spider/BIRD: example rows shown per table in the prompt.")
+    var exampleRows = 3
+
+    func validate() throws {
+        if shots < 0 || exampleRows < 0 { throw ValidationError("--shots and --example-rows cannot be negative") }
+    }
+}
