@@ -56,4 +56,24 @@ struct SQLExecutionJobTests {
         #expect(result.passAtK(1) == 0.75)
         #expect(result.score.goldChecks.failures.isEmpty)
     }
+
+    @Test func anAnswerForATaskTheJobDoesNotKnowIsAnErrorNamingIt() throws {
+        let folder = try BIRDLayoutTests.fixture()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var dataset = try BIRDDatasetLoader.load(directory: folder)
+        let store = try RunStore(path: "\(folder)/run.sqlite")
+        try store.setTasks(dataset.tasks.map { (String($0.index), $0.category) })
+        try store.record(
+            dataset.tasks.map { task in
+                StoredGeneration(
+                    taskID: String(task.index), round: 0, sample: 0, requestID: String(task.index), model: "test",
+                    promptHash: "", prompt: "", raw: task.gold, code: task.gold, seconds: 0)
+            })
+        // The job knows one task fewer than the store holds answers for: that answer must not stay unjudged.
+        let last = try #require(dataset.tasks.last)
+        dataset.tasks.removeLast()
+        let job = SQLExecutionJob(dataset: dataset, options: SQLScoreOptions(rules: [.bird]))
+        let error = #expect(throws: RunError.self) { try job.run(store: store) }
+        #expect(error?.message.contains("task \(last.index)") == true, "\(String(describing: error))")
+    }
 }
