@@ -45,6 +45,17 @@ let package = Package(
                 .plugin(name: "BenchmarkPlugin", package: "benchmark")
             ]
         ),
+        // A plain executable: three wall times of one process, not a statistical benchmark.
+        .executableTarget(
+            name: "RunOverlap",
+            dependencies: [
+                .product(name: "CrucibleRuns", package: "Crucible"),
+                .product(name: "CrucibleModels", package: "Crucible"),
+                .product(name: "CrucibleBenchmarks", package: "Crucible"),
+            ],
+            path: "RunOverlap",
+            exclude: ["slow_model.py"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
