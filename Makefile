@@ -26,10 +26,10 @@ test: setup
 	scripts/python-env.sh ds1000
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
-	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Plugins
 
 lint:
-	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Plugins
 
 # Set SPIDER_EVAL_DIR (test-suite-sql-eval) and HUMAN_EVAL_DIR (openai/human-eval) to time the official
 # evaluators in the same run (Benchmarks/README.md).

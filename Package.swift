@@ -76,8 +76,10 @@ let package = Package(
                 "CrucibleRuns", "CrucibleModels",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings,
+            plugins: ["BuildCommit"]
         ),
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         .target(name: "CrucibleTestSupport", path: "Tests/Support", swiftSettings: strictSettings),
         .testTarget(name: "CrucibleCoreTests", dependencies: ["CrucibleCore"], swiftSettings: strictSettings),
         .testTarget(

@@ -22,7 +22,10 @@ enum CrucibleCommand {
         return environment
     }
 
-    static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Output {
+    static func run(
+        _ arguments: [String], environment extra: [String: String] = [:],
+        executable: String = CrucibleCommand.executable
+    ) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
