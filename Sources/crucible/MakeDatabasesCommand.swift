@@ -1,4 +1,5 @@
 import ArgumentParser
+import CrucibleBenchmarks
 import CrucibleSQL
 import Foundation
 
@@ -16,19 +17,17 @@ struct MakeDatabasesCommand: ParsableCommand {
     var into: String
 
     func run() throws {
-        do {
-            let built = try SQLiteScriptRunner.buildAll(scriptsFolder: scripts, into: into)
-            guard !built.isEmpty else {
-                FileHandle.standardError.write(Data("crucible: error: \(scripts): no .sql scripts found\n".utf8))
-                throw ExitCode(2)
+        try CommandFailures.report(command: "make-databases") {
+            let built: [String]
+            do {
+                built = try SQLiteScriptRunner.buildAll(scriptsFolder: scripts, into: into)
+            } catch let error as SQLiteError {
+                throw DatasetError(.malformed, file: scripts, "\(error)")
+            } catch let error as CocoaError {
+                throw DatasetError(.missingFile, file: scripts, error.localizedDescription)
             }
+            guard !built.isEmpty else { throw DatasetError(.missingFile, file: scripts, "no .sql scripts found") }
             print("built \(built.count) databases in \(into): \(built.joined(separator: ", "))")
-        } catch let error as SQLiteError {
-            FileHandle.standardError.write(Data("crucible: error: \(error)\n".utf8))
-            throw ExitCode(2)
-        } catch let error as CocoaError {
-            FileHandle.standardError.write(Data("crucible: error: \(scripts): \(error.localizedDescription)\n".utf8))
-            throw ExitCode(2)
         }
     }
 }
