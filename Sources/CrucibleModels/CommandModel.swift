@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Synchronization
 
@@ -16,6 +17,10 @@ public final class CommandModel: LanguageModel, @unchecked Sendable {
     private let command: String
     private let process: Process
     private let input: FileHandle
+    // One writer: a request line longer than the pipe's atomic size (4 KiB) is written in several pieces when the
+    // reader is slow, and two requests written at once would interleave. A queue of its own also keeps a full
+    // pipe from blocking Swift's concurrency threads.
+    private let writer = DispatchQueue(label: "crucible.command-model.stdin")
     private let shared = Shared()
 
     /// What the model and its two reader threads share; the threads hold this, not the model, so that dropping the
@@ -81,10 +86,12 @@ public final class CommandModel: LanguageModel, @unchecked Sendable {
                 continuation.resume(returning: nil)
                 return
             }
-            do {
-                try input.write(contentsOf: line)
-            } catch {
-                // The reader thread sees the exit and answers every waiting request.
+            let input = input
+            let whole = line
+            writer.async {
+                // A failed write means the program exited: the reader thread sees the exit and answers every
+                // waiting request.
+                try? input.write(contentsOf: whole)
             }
         }
         guard let reply else {
