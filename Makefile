@@ -1,5 +1,8 @@
 # The two commands README.md gives: `make sample` (the main job on the bundled data) and `make test`.
 SWIFT ?= swift
+# pipefail: the tests' status must survive the tee that keeps their output for the skip count.
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 SAMPLE := Datasets/sql-sample
 PYSAMPLE := Datasets/python-sample
 
@@ -25,7 +28,8 @@ sample: setup
 test: setup
 	scripts/python-env.sh ds1000
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	$(SWIFT) test 2>&1 | tee .build/test-output.log
+	scripts/skipped-tests.sh .build/test-output.log $(if $(CRUCIBLE_REQUIRE_SHARED_DATA),--none-allowed)
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Plugins
 
 lint:

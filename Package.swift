@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "CrucibleCoreTests", dependencies: ["CrucibleCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "CrucibleSQLTests",
-            dependencies: ["CrucibleSQL", "CrucibleCore", "CSQLite"],
+            dependencies: ["CrucibleSQL", "CrucibleCore", "CSQLite", "CrucibleTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -99,7 +99,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CrucibleBenchmarksTests",
-            dependencies: ["CrucibleBenchmarks", "CrucibleSQL", "CrucibleCore"],
+            dependencies: ["CrucibleBenchmarks", "CrucibleSQL", "CrucibleCore", "CrucibleTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,11 +1,11 @@
 import CrucibleBenchmarks
+import CrucibleTestSupport
 import Foundation
 import Testing
 
 @Suite("Prompt templates and schema text")
 struct PromptTests {
-    static let spider = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../shared/datasets/spider").standardizedFileURL.path
+    static let spider = "\(SharedDatasets.path)/spider"
 
     @Test func placeholdersAreFilledAndBracesEscaped() throws {
         let template = try PromptTemplate(
@@ -33,7 +33,7 @@ struct PromptTests {
         }
     }
 
-    @Test func theSchemaShowsCreateStatementsWithForeignKeysAndExampleRows() throws {
+    @Test(SharedDatasets.required) func theSchemaShowsCreateStatementsWithForeignKeysAndExampleRows() throws {
         let schema = try SQLSchemaText.describe(
             databasePath: "\(Self.spider)/database/concert_singer/concert_singer.sqlite", exampleRows: 2)
         #expect(schema.contains("CREATE TABLE \"singer\""))

@@ -1,13 +1,12 @@
 import CrucibleBenchmarks
+import CrucibleTestSupport
 import Foundation
 import Testing
 
 @Suite("Loading Spider-layout datasets")
 struct SpiderLoaderTests {
-    @Test func realSpiderDevLoadsWithWta1Unavailable() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().path
-        let dataset = try SpiderDatasetLoader.load(directory: "\(root)/../shared/datasets/spider")
+    @Test(SharedDatasets.required) func realSpiderDevLoadsWithWta1Unavailable() throws {
+        let dataset = try SpiderDatasetLoader.load(directory: "\(SharedDatasets.path)/spider")
         #expect(dataset.tasks.count == 1034)
         #expect(dataset.missingDatabases == ["wta_1"])
         #expect(dataset.tasks.filter { !$0.isAvailable }.count == 62)

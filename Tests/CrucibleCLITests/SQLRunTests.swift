@@ -207,8 +207,8 @@ struct SQLRunTests {
 
     /// Real data: DAIL-SQL's published GPT-4 predictions on Spider dev, replayed through `crucible run`, get the
     /// official evaluator's verdict on every task whose database is here (dev ships 19 of its 20 databases).
-    @Test func dailSQLReplayedThroughARunGetsTheOfficialVerdicts() throws {
-        let datasets = "\(CrucibleCommand.packageRoot)/../shared/datasets"
+    @Test(SharedDatasets.required) func dailSQLReplayedThroughARunGetsTheOfficialVerdicts() throws {
+        let datasets = SharedDatasets.path
         let folder = try CrucibleCommand.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let run = try CrucibleCommand.run([

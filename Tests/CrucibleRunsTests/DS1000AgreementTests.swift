@@ -2,12 +2,13 @@ import CrucibleBenchmarks
 import CrucibleCore
 import CruciblePython
 import CrucibleRuns
+import CrucibleTestSupport
 import Foundation
 import Testing
 
 /// Real DS-1000 with the pinned environment `scripts/python-env.sh ds1000` builds under `.python/ds1000`
 /// (`make test` builds it first): reference solutions pass, and two published answer sets get the official verdicts.
-@Suite("DS-1000 against the official evaluator", .serialized)
+@Suite("DS-1000 against the official evaluator", .serialized, SharedDatasets.required)
 struct DS1000AgreementTests {
     static let environment = "\(SharedData.packageRoot)/.python/ds1000"
     static let seabornData = "\(SharedData.datasets)/ds1000/seaborn-data"

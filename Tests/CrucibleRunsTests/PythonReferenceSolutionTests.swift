@@ -7,7 +7,7 @@ import Foundation
 import Testing
 
 /// Real data: every benchmark's own solutions must pass in the sandbox.
-@Suite("Reference solutions pass", .serialized)
+@Suite("Reference solutions pass", .serialized, SharedDatasets.required)
 struct PythonReferenceSolutionTests {
     static var executable: String { CrucibleExecutable.path }
 

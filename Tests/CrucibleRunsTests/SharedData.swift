@@ -1,10 +1,11 @@
+import CrucibleTestSupport
 import Foundation
 
 /// Paths to the real benchmark data beside the project (`../shared/datasets`) and to the bundled sample.
 enum SharedData {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
-    static let datasets = (packageRoot as NSString).appendingPathComponent("../shared/datasets")
+    static let datasets = SharedDatasets.path
     static let spider = "\(datasets)/spider"
     static let spiderPredictions = "\(datasets)/spider-predictions"
     static let sqlSample = "\(packageRoot)/Datasets/sql-sample"

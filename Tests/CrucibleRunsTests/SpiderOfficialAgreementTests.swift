@@ -2,10 +2,11 @@ import CrucibleBenchmarks
 import CrucibleCore
 import CrucibleRuns
 import CrucibleSQL
+import CrucibleTestSupport
 import Testing
 
 /// Real Spider dev data: every verdict must be the official evaluator's.
-@Suite("Spider dev verdicts equal the official evaluator's", .serialized)
+@Suite("Spider dev verdicts equal the official evaluator's", .serialized, SharedDatasets.required)
 struct SpiderOfficialAgreementTests {
     static func score(_ predictionsFile: String, rules: [SQLRuleName]) throws -> SQLScoreResult {
         let dataset = try SpiderDatasetLoader.load(directory: SharedData.spider)

@@ -1,4 +1,5 @@
 import CrucibleSQL
+import CrucibleTestSupport
 import Foundation
 import Testing
 
@@ -7,7 +8,7 @@ import Testing
 /// The trees were produced by the official `process_sql.py`; their hardness is recomputed here by an independent
 /// transcription of the official counting rules, so the parser is checked against the official parser's output
 /// rather than against itself.
-@Suite("Spider hardness on the real dev set")
+@Suite("Spider hardness on the real dev set", SharedDatasets.required)
 struct SpiderHardnessTests {
     /// The official split of the 1034 dev questions.
     static let officialDistribution: [SpiderHardness: Int] = [.easy: 248, .medium: 446, .hard: 174, .extra: 166]
