@@ -27,6 +27,9 @@ public final class CommandModel: LanguageModel, @unchecked Sendable {
     /// model closes the program's input and ends it.
     private final class Shared: Sendable {
         let state = Mutex(State())
+        /// Signalled when the program's standard error is at its end, so the exit message holds its last words
+        /// even when the exit is seen first.
+        let errorsRead = DispatchSemaphore(value: 0)
     }
 
     private struct State {
@@ -131,6 +134,7 @@ public final class CommandModel: LanguageModel, @unchecked Sendable {
             }
         }
         process.waitUntilExit()
+        _ = shared.errorsRead.wait(timeout: .now() + 2)
         let waiting = shared.state.withLock { state in
             let tail = String(decoding: state.stderrTail, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             state.exited =
@@ -145,7 +149,10 @@ public final class CommandModel: LanguageModel, @unchecked Sendable {
     private static func readErrors(_ errors: FileHandle, shared: Shared) {
         while true {
             let chunk = errors.availableData
-            if chunk.isEmpty { return }
+            if chunk.isEmpty {
+                shared.errorsRead.signal()
+                return
+            }
             shared.state.withLock { state in
                 state.stderrTail.append(contentsOf: chunk)
                 if state.stderrTail.count > 2_000 { state.stderrTail.removeFirst(state.stderrTail.count - 2_000) }
