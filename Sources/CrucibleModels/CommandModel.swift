@@ -11,16 +11,12 @@ import Synchronization
 /// `{"id", "error": "why"}`. The program is started once and kept for every request; if it exits, every waiting
 /// and later request fails with its exit status and the end of its standard error.
 public final class CommandModel: LanguageModel, @unchecked Sendable {
-    // @unchecked: the Process and file handles are set once in init and only read after; everything that changes
-    // lives behind `state`'s lock.
+    // @unchecked: the Process and the writer are set once in init and only read after; everything that changes lives
+    // behind `state`'s lock.
     public let identifier: String
     private let command: String
     private let process: Process
-    private let input: FileHandle
-    // One writer: a request line longer than the pipe's atomic size (4 KiB) is written in several pieces when the
-    // reader is slow, and two requests written at once would interleave. A queue of its own also keeps a full
-    // pipe from blocking Swift's concurrency threads.
-    private let writer = DispatchQueue(label: "crucible.command-model.stdin")
+    private let input: LineWriter
     private let shared = Shared()
 
     /// What the model and its two reader threads share; the threads hold this, not the model, so that dropping the
@@ -58,7 +54,7 @@ public final class CommandModel: LanguageModel, @unchecked Sendable {
         } catch {
             throw ModelError(.unreachable, source: command, "cannot start the command: \(error.localizedDescription)")
         }
-        input = stdin.fileHandleForWriting
+        input = LineWriter(stdin.fileHandleForWriting, label: "crucible.command-model.input")
         let output = stdout.fileHandleForReading
         let errors = stderr.fileHandleForReading
         let shared = shared
@@ -68,7 +64,7 @@ public final class CommandModel: LanguageModel, @unchecked Sendable {
     }
 
     deinit {
-        try? input.close()
+        input.close()
         if process.isRunning { process.terminate() }
     }
 
@@ -89,13 +85,9 @@ public final class CommandModel: LanguageModel, @unchecked Sendable {
                 continuation.resume(returning: nil)
                 return
             }
-            let input = input
-            let whole = line
-            writer.async {
-                // A failed write means the program exited: the reader thread sees the exit and answers every
-                // waiting request.
-                try? input.write(contentsOf: whole)
-            }
+            // A write that fails because the program exited is not reported: the reader thread sees the exit and
+            // answers every waiting request.
+            input.send(line)
         }
         guard let reply else {
             let reason = shared.state.withLock { $0.exited } ?? "exited"
