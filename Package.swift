@@ -64,7 +64,7 @@ let package = Package(
         .target(
             name: "CrucibleRuns",
             dependencies: [
-                "CSQLite", "CrucibleCore", "CrucibleSQL", "CruciblePython", "CrucibleBenchmarks", "CrucibleReports",
+                "CrucibleCore", "CrucibleSQL", "CruciblePython", "CrucibleBenchmarks", "CrucibleReports",
                 "CrucibleModels",
             ],
             swiftSettings: strictSettings

@@ -1,6 +1,6 @@
-internal import CSQLite
 import CrucibleCore
 public import CruciblePython
+import CrucibleSQL
 import Foundation
 
 /// What a run ran on, stored with it: the harness, SQLite, the Python interpreter and libraries the workers
@@ -19,7 +19,7 @@ public enum RunEnvironment {
             ("crucible", .string(crucibleVersion)),
             ("crucible_commit", commit.map { .string($0.hash) } ?? .null),
             ("crucible_modified", commit?.modified.map(JSONValue.bool) ?? .null),
-            ("sqlite", .string(String(cString: sqlite3_libversion()))),
+            ("sqlite", .string(SQLiteConnection.libraryVersion)),
             ("os", .string("\(field(system.sysname)) \(field(system.release)) \(field(system.machine))")),
             ("cpus", .number(Double(ProcessInfo.processInfo.activeProcessorCount))),
             ("memory_bytes", .number(Double(ProcessInfo.processInfo.physicalMemory))),

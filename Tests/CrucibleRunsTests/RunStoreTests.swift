@@ -1,3 +1,4 @@
+import CrucibleSQL
 import Foundation
 import Testing
 
@@ -80,7 +81,7 @@ struct RunStoreTests {
     @Test func aStoreFromANewerCrucibleIsNotOpened() throws {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let path = folder + "/run.sqlite"
-        try RunDatabase(path: path).execute("PRAGMA user_version = 99")
+        try SQLiteConnection(path: path, configuration: .harnessFile).executeScript("PRAGMA user_version = 99")
         #expect {
             _ = try RunStore(path: path)
         } throws: { error in

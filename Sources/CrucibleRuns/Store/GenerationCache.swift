@@ -1,4 +1,5 @@
 public import CrucibleModels
+import CrucibleSQL
 import Foundation
 
 /// Completions kept across runs, keyed by (model, prompt hash, sampling parameters, sample index): a new run that
@@ -6,7 +7,7 @@ import Foundation
 /// one machine included) may share; every call holds the cache's lock, and SQLite's own locking covers processes.
 public final class GenerationCache: @unchecked Sendable {
     public let path: String
-    private let database: RunDatabase
+    private let database: SQLiteConnection
     private let lock = NSLock()
 
     static let schema = """
@@ -32,14 +33,14 @@ public final class GenerationCache: @unchecked Sendable {
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
         self.path = path
-        database = try RunDatabase(path: path)
-        try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
-        let version = try database.query("PRAGMA user_version").first?.first?.integer ?? 0
+        database = try SQLiteConnection.store(path: path)
+        try database.storeExecute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+        let version = try database.storeQuery("PRAGMA user_version").first?.first?.integer ?? 0
         guard version <= 1 else {
             throw RunStoreError(
                 .newerSchema, path: path, "the generation cache has schema version \(version); use a newer crucible")
         }
-        if version == 0 { try database.execute(Self.schema) }
+        if version == 0 { try database.storeExecute(Self.schema) }
     }
 
     /// The sampling parameters as part of the key: every field but `n`, which only says how many were asked at once.
@@ -57,7 +58,7 @@ public final class GenerationCache: @unchecked Sendable {
     ) throws(RunStoreError) -> [Int: Completion] {
         lock.lock()
         defer { lock.unlock() }
-        let rows = try database.query(
+        let rows = try database.storeQuery(
             """
             SELECT sample, text, finish_reason, prompt_tokens, completion_tokens, seconds FROM completions
             WHERE model = ? AND prompt_hash = ? AND parameters = ?
@@ -84,9 +85,9 @@ public final class GenerationCache: @unchecked Sendable {
         defer { lock.unlock() }
         let key = Self.key(parameters)
         let now = ISO8601DateFormatter().string(from: Date())
-        try database.transaction { () throws(RunStoreError) in
+        try database.storeTransaction { () throws(RunStoreError) in
             for (sample, completion) in completions {
-                try database.query(
+                try database.storeQuery(
                     """
                     INSERT OR IGNORE INTO completions (model, prompt_hash, parameters, sample, text, finish_reason,
                         prompt_tokens, completion_tokens, seconds, created_at)
@@ -94,8 +95,8 @@ public final class GenerationCache: @unchecked Sendable {
                     """,
                     [
                         .text(model), .text(promptHash), .text(key), .integer(Int64(sample)), .text(completion.text),
-                        RunValue(completion.finishReason), RunValue(completion.promptTokens),
-                        RunValue(completion.completionTokens), RunValue(completion.seconds), .text(now),
+                        SQLValue(completion.finishReason), SQLValue(completion.promptTokens),
+                        SQLValue(completion.completionTokens), SQLValue(completion.seconds), .text(now),
                     ])
             }
         }

@@ -1,3 +1,4 @@
+import CrucibleSQL
 import Foundation
 
 /// One run's SQLite file (`run.sqlite`): its configuration and environment, its tasks, and every generation and
@@ -5,7 +6,7 @@ import Foundation
 /// is stored. Safe to share: every call holds the store's lock (one SQLite connection, used by one thread at a time).
 public final class RunStore: @unchecked Sendable {
     public let path: String
-    private let database: RunDatabase
+    private let database: SQLiteConnection
     // Recursive: some calls are made of others (`requireValue` reads, then writes).
     private let lock = NSRecursiveLock()
 
@@ -19,19 +20,19 @@ public final class RunStore: @unchecked Sendable {
     /// Opens the store at `path`, creating it or bringing an older schema up to date.
     public init(path: String) throws(RunStoreError) {
         self.path = path
-        database = try RunDatabase(path: path)
+        database = try SQLiteConnection.store(path: path)
         try RunStoreSchema.migrate(database)
     }
 
     public var schemaVersion: Int {
-        Int((try? database.query("PRAGMA user_version").first?.first?.integer) ?? 0)
+        Int((try? database.storeQuery("PRAGMA user_version").first?.first?.integer) ?? 0)
     }
 
     // MARK: Run metadata
 
     public func setValue(_ value: String, for key: String) throws(RunStoreError) {
         try locked { () throws(RunStoreError) in
-            try database.query(
+            try database.storeQuery(
                 "INSERT INTO run (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 [.text(key), .text(value)])
         }
@@ -39,7 +40,7 @@ public final class RunStore: @unchecked Sendable {
 
     public func value(for key: String) throws(RunStoreError) -> String? {
         try locked { () throws(RunStoreError) in
-            try database.query("SELECT value FROM run WHERE key = ?", [.text(key)]).first?.first?.text
+            try database.storeQuery("SELECT value FROM run WHERE key = ?", [.text(key)]).first?.first?.text
         }
     }
 
@@ -71,18 +72,20 @@ public final class RunStore: @unchecked Sendable {
     /// the shards' tasks back in order by these positions).
     public func setTasks(positioned tasks: [(position: Int, id: String, category: String?)]) throws(RunStoreError) {
         try locked { () throws(RunStoreError) in
-            let stored = try database.query("SELECT task_id FROM tasks ORDER BY position").compactMap { $0[0].text }
+            let stored = try database.storeQuery("SELECT task_id FROM tasks ORDER BY position").compactMap {
+                $0[0].text
+            }
             if !stored.isEmpty {
                 guard stored == tasks.sorted(by: { $0.position < $1.position }).map(\.id) else {
                     throw RunStoreError(.mismatch, path: path, "this run holds other tasks (\(stored.count) of them)")
                 }
                 return
             }
-            try database.transaction { () throws(RunStoreError) in
+            try database.storeTransaction { () throws(RunStoreError) in
                 for task in tasks {
-                    try database.query(
+                    try database.storeQuery(
                         "INSERT INTO tasks (position, task_id, category) VALUES (?, ?, ?)",
-                        [.integer(Int64(task.position)), .text(task.id), RunValue(task.category)])
+                        [.integer(Int64(task.position)), .text(task.id), SQLValue(task.category)])
                 }
             }
         }
@@ -91,7 +94,7 @@ public final class RunStore: @unchecked Sendable {
     /// The tasks with their positions, in order.
     public func positionedTasks() throws(RunStoreError) -> [(position: Int, id: String, category: String?)] {
         try locked { () throws(RunStoreError) in
-            try database.query("SELECT position, task_id, category FROM tasks ORDER BY position").map { row in
+            try database.storeQuery("SELECT position, task_id, category FROM tasks ORDER BY position").map { row in
                 (Int(row[0].integer ?? 0), row[1].text ?? "", row[2].text)
             }
         }
@@ -99,7 +102,7 @@ public final class RunStore: @unchecked Sendable {
 
     public func taskIDs() throws(RunStoreError) -> [String] {
         try locked { () throws(RunStoreError) in
-            try database.query("SELECT task_id FROM tasks ORDER BY position").compactMap { $0[0].text }
+            try database.storeQuery("SELECT task_id FROM tasks ORDER BY position").compactMap { $0[0].text }
         }
     }
 
@@ -110,9 +113,9 @@ public final class RunStore: @unchecked Sendable {
     public func record(_ generations: [StoredGeneration]) throws(RunStoreError) {
         try locked { () throws(RunStoreError) in
             let now = Self.timestamp()
-            try database.transaction { () throws(RunStoreError) in
+            try database.storeTransaction { () throws(RunStoreError) in
                 for generation in generations {
-                    try database.query(
+                    try database.storeQuery(
                         """
                         INSERT INTO generations (task_id, round, sample, request_id, model, prompt_hash, prompt, raw, code,
                             finish_reason, prompt_tokens, completion_tokens, seconds, created_at)
@@ -122,9 +125,9 @@ public final class RunStore: @unchecked Sendable {
                             .text(generation.taskID), .integer(Int64(generation.round)),
                             .integer(Int64(generation.sample)), .text(generation.requestID), .text(generation.model),
                             .text(generation.promptHash), .text(generation.prompt), .text(generation.raw),
-                            .text(generation.code), RunValue(generation.finishReason),
-                            RunValue(generation.promptTokens),
-                            RunValue(generation.completionTokens), RunValue(generation.seconds), .text(now),
+                            .text(generation.code), SQLValue(generation.finishReason),
+                            SQLValue(generation.promptTokens),
+                            SQLValue(generation.completionTokens), SQLValue(generation.seconds), .text(now),
                         ])
                 }
             }
@@ -134,9 +137,9 @@ public final class RunStore: @unchecked Sendable {
     public func record(_ executions: [StoredExecution]) throws(RunStoreError) {
         try locked { () throws(RunStoreError) in
             let now = Self.timestamp()
-            try database.transaction { () throws(RunStoreError) in
+            try database.storeTransaction { () throws(RunStoreError) in
                 for execution in executions {
-                    try database.query(
+                    try database.storeQuery(
                         """
                         INSERT INTO executions (task_id, round, sample, status, passed, detail, seconds, created_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -145,7 +148,7 @@ public final class RunStore: @unchecked Sendable {
                             .text(execution.taskID), .integer(Int64(execution.round)),
                             .integer(Int64(execution.sample)),
                             .text(execution.status), execution.passed.map { .integer($0 ? 1 : 0) } ?? .null,
-                            .text(execution.detail), RunValue(execution.seconds), .text(now),
+                            .text(execution.detail), SQLValue(execution.seconds), .text(now),
                         ])
                 }
             }
@@ -157,7 +160,7 @@ public final class RunStore: @unchecked Sendable {
     public func missingSamples(round: Int, samples: Int) throws(RunStoreError) -> [(taskID: String, samples: [Int])] {
         try locked { () throws(RunStoreError) in
             var have: [String: Set<Int>] = [:]
-            for row in try database.query(
+            for row in try database.storeQuery(
                 "SELECT task_id, sample FROM generations WHERE round = ?", [.integer(Int64(round))])
             {
                 if let task = row[0].text, let sample = row[1].integer { have[task, default: []].insert(Int(sample)) }
@@ -172,7 +175,7 @@ public final class RunStore: @unchecked Sendable {
     /// Generations of `round` in task and sample order.
     public func generations(round: Int) throws(RunStoreError) -> [StoredGeneration] {
         try locked { () throws(RunStoreError) in
-            try database.query(
+            try database.storeQuery(
                 """
                 SELECT g.task_id, g.round, g.sample, g.request_id, g.model, g.prompt_hash, g.prompt, g.raw, g.code,
                     g.finish_reason, g.prompt_tokens, g.completion_tokens, g.seconds
@@ -186,7 +189,7 @@ public final class RunStore: @unchecked Sendable {
     /// Generations of `round` that have no execution yet, in task and sample order.
     public func unexecuted(round: Int) throws(RunStoreError) -> [StoredGeneration] {
         try locked { () throws(RunStoreError) in
-            try database.query(
+            try database.storeQuery(
                 """
                 SELECT g.task_id, g.round, g.sample, g.request_id, g.model, g.prompt_hash, g.prompt, g.raw, g.code,
                     g.finish_reason, g.prompt_tokens, g.completion_tokens, g.seconds
@@ -200,7 +203,7 @@ public final class RunStore: @unchecked Sendable {
 
     public func executions(round: Int) throws(RunStoreError) -> [StoredExecution] {
         try locked { () throws(RunStoreError) in
-            try database.query(
+            try database.storeQuery(
                 """
                 SELECT e.task_id, e.round, e.sample, e.status, e.passed, e.detail, e.seconds
                 FROM executions e JOIN tasks t ON t.task_id = e.task_id
@@ -215,7 +218,7 @@ public final class RunStore: @unchecked Sendable {
         }
     }
 
-    private static func generation(_ row: [RunValue]) -> StoredGeneration {
+    private static func generation(_ row: [SQLValue]) -> StoredGeneration {
         StoredGeneration(
             taskID: row[0].text ?? "", round: Int(row[1].integer ?? 0), sample: Int(row[2].integer ?? 0),
             requestID: row[3].text ?? "", model: row[4].text ?? "", promptHash: row[5].text ?? "",

@@ -1,3 +1,5 @@
+import CrucibleSQL
+
 /// The run store's schema, as numbered migrations (`PRAGMA user_version` holds how many have been applied).
 /// A migration is never edited once released: changes are new migrations. docs/run-store.md describes the tables.
 enum RunStoreSchema {
@@ -48,10 +50,10 @@ enum RunStoreSchema {
     static var currentVersion: Int { migrations.count }
 
     /// Brings the database to the current version, each migration in its own transaction.
-    static func migrate(_ database: RunDatabase) throws(RunStoreError) {
+    static func migrate(_ database: SQLiteConnection) throws(RunStoreError) {
         // WAL: a write that completed survives the process being killed; readers never block the writer.
-        try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON")
-        let version = Int(try database.query("PRAGMA user_version").first?.first?.integer ?? 0)
+        try database.storeExecute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON")
+        let version = Int(try database.storeQuery("PRAGMA user_version").first?.first?.integer ?? 0)
         guard version <= currentVersion else {
             throw RunStoreError(
                 .newerSchema, path: database.path,
@@ -59,9 +61,9 @@ enum RunStoreSchema {
                     + "use a newer crucible")
         }
         for next in version..<currentVersion {
-            try database.transaction { () throws(RunStoreError) in
-                try database.execute(migrations[next])
-                try database.execute("PRAGMA user_version = \(next + 1)")
+            try database.storeTransaction { () throws(RunStoreError) in
+                try database.storeExecute(migrations[next])
+                try database.storeExecute("PRAGMA user_version = \(next + 1)")
             }
         }
     }

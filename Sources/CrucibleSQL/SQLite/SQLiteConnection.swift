@@ -1,26 +1,75 @@
 internal import CSQLite
 import Foundation
 
-/// A read-only connection to one SQLite database file, owning its `sqlite3` handle.
+/// A connection to one SQLite database file, owning its `sqlite3` handle: the one SQLite binding Crucible has. What
+/// differs between a benchmark's database and the harness's own files (the run store, the generation cache) is
+/// configuration (`SQLiteConnection.Configuration`), not another wrapper.
 ///
-/// Not thread-safe: the executor keeps one connection per database and worker thread.
+/// Not thread-safe: the executor keeps one connection per database and worker thread, and the run store serializes
+/// its use with a lock.
 public final class SQLiteConnection {
+    /// How a connection is opened and what it allows.
+    public struct Configuration: Sendable {
+        public enum Access: Sendable {
+            /// Read-only and immutable (no locks, no journal: the file cannot be changed through it).
+            case readOnlyImmutable
+            /// Read and write, creating the file if it does not exist.
+            case readWriteCreate
+        }
+
+        public var access: Access
+        /// For untrusted SQL: the read-only authorizer, defensive mode, untrusted schema, no extension loading,
+        /// and a deadline checked by the progress handler.
+        public var confined: Bool
+        /// How long a write waits for another process's lock.
+        public var busyTimeoutMilliseconds: Int32
+        /// Statements of the harness that fail for lack of memory (the heap limit is process-wide in SQLite, so a
+        /// query judged at the same moment can use it up) are retried until this many seconds have passed.
+        public var outOfMemoryRetrySeconds: Double
+
+        public init(
+            access: Access, confined: Bool, busyTimeoutMilliseconds: Int32 = 0, outOfMemoryRetrySeconds: Double = 0
+        ) {
+            self.access = access
+            self.confined = confined
+            self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
+            self.outOfMemoryRetrySeconds = outOfMemoryRetrySeconds
+        }
+
+        /// Benchmark databases, which only predicted and gold queries read.
+        public static let benchmarkDatabase = Configuration(access: .readOnlyImmutable, confined: true)
+        /// The harness's own files, shared by processes (shards on one machine).
+        public static let harnessFile = Configuration(
+            access: .readWriteCreate, confined: false, busyTimeoutMilliseconds: 10_000, outOfMemoryRetrySeconds: 30)
+    }
+
     let handle: OpaquePointer
     /// The database file this connection reads.
     public let path: String
+    public let configuration: Configuration
     private let deadline: DeadlineState
     let denials = SQLAuthorizer.Denials()
 
-    /// Opens `path` read-only and immutable (no locks, no journal: the file cannot be changed through it), with the
-    /// read-only authorizer installed and extension loading off.
-    public init(readOnlyPath path: String) throws(SQLiteError) {
+    /// Opens `path` read-only and immutable with the read-only authorizer installed and extension loading off.
+    public convenience init(readOnlyPath path: String) throws(SQLiteError) {
+        try self.init(path: path, configuration: .benchmarkDatabase)
+    }
+
+    public init(path: String, configuration: Configuration) throws(SQLiteError) {
         self.path = path
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            throw SQLiteError(code: .cannotOpen, message: "database file not found or not readable", path: path)
-        }
+        self.configuration = configuration
         var db: OpaquePointer?
-        let flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX
-        let rc = sqlite3_open_v2(Self.immutableURI(for: path), &db, flags, nil)
+        let rc: Int32
+        switch configuration.access {
+        case .readOnlyImmutable:
+            guard FileManager.default.isReadableFile(atPath: path) else {
+                throw SQLiteError(code: .cannotOpen, message: "database file not found or not readable", path: path)
+            }
+            let flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX
+            rc = sqlite3_open_v2(Self.immutableURI(for: path), &db, flags, nil)
+        case .readWriteCreate:
+            rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nil)
+        }
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             sqlite3_close_v2(db)
@@ -29,6 +78,8 @@ public final class SQLiteConnection {
         handle = db
         deadline = DeadlineState()
         sqlite3_extended_result_codes(db, 0)
+        if configuration.busyTimeoutMilliseconds > 0 { sqlite3_busy_timeout(db, configuration.busyTimeoutMilliseconds) }
+        guard configuration.confined else { return }
         _ = crucible_sqlite3_db_config_int(db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0)
         _ = crucible_sqlite3_db_config_int(db, SQLITE_DBCONFIG_DEFENSIVE, 1)
         _ = crucible_sqlite3_db_config_int(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0)
@@ -38,11 +89,14 @@ public final class SQLiteConnection {
             Unmanaged.passUnretained(deadline).toOpaque())
     }
 
+    /// The SQLite library's version.
+    public static var libraryVersion: String { String(cString: sqlite3_libversion()) }
+
     deinit {
         sqlite3_close_v2(handle)
     }
 
-    /// Runs `sql` under the read-only policy with a deadline and a row cap.
+    /// Runs `sql` under the read-only policy with a deadline and a row cap (a confined connection).
     ///
     /// Like Python's `sqlite3` module, exactly one statement is run: text after it other than white space and
     /// comments is an error. A forbidden operation anywhere in the string is `denied`, before anything runs.

@@ -15,15 +15,27 @@ public struct SQLiteError: Error, Sendable, CustomStringConvertible {
     public var message: String
     /// The database file involved, when there is one.
     public var path: String?
+    /// The statement that failed, when there is one.
+    public var sql: String?
 
-    public init(code: Code, message: String, path: String? = nil) {
+    public init(code: Code, message: String, path: String? = nil, sql: String? = nil) {
         self.code = code
         self.message = message
         self.path = path
+        self.sql = sql
+    }
+
+    /// SQLite's primary result code, when a statement failed.
+    public var resultCode: Int32? {
+        if case .statement(let resultCode) = code { return resultCode }
+        return nil
     }
 
     public var description: String {
-        if let path { return "\(path): \(message)" }
-        return message
+        var text = message
+        if let resultCode { text += " (SQLite result code \(resultCode))" }
+        if let sql { text += " in: \(sql)" }
+        if let path { return "\(path): \(text)" }
+        return text
     }
 }

@@ -1,4 +1,3 @@
-internal import CSQLite
 import Foundation
 
 /// Builds a database file from an SQL script (schema and rows). This is the one place Crucible opens a database
@@ -13,18 +12,15 @@ public enum SQLiteScriptRunner {
         } catch {
             throw SQLiteError(code: .cannotOpen, message: "cannot prepare the folder: \(error)", path: path)
         }
-        var db: OpaquePointer?
-        guard sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil) == SQLITE_OK, let db else {
-            sqlite3_close_v2(db)
-            throw SQLiteError(code: .cannotOpen, message: "cannot create the database", path: path)
-        }
-        defer { sqlite3_close_v2(db) }
-        var message: UnsafeMutablePointer<CChar>?
-        let rc = sqlite3_exec(db, "BEGIN;\n\(script)\n;COMMIT;", nil, nil, &message)
-        guard rc == SQLITE_OK else {
-            let text = message.map { String(cString: $0) } ?? "error \(rc)"
-            sqlite3_free(message)
-            throw SQLiteError(code: .statement(resultCode: rc), message: text, path: path)
+        let connection = try SQLiteConnection(
+            path: path, configuration: .init(access: .readWriteCreate, confined: false))
+        do {
+            try connection.executeScript("BEGIN;\n\(script)\n;COMMIT;")
+        } catch {
+            // The script is the file's whole content: its name (the path) says more than its text would.
+            var shorter = error
+            shorter.sql = nil
+            throw shorter
         }
     }
 

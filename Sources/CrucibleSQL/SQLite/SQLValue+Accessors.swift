@@ -1,10 +1,5 @@
-/// A value bound to or read from the run store.
-public enum RunValue: Sendable, Hashable {
-    case null
-    case integer(Int64)
-    case real(Double)
-    case text(String)
-
+/// Typed reads of the harness's own rows (the run store's columns are text, integers and reals).
+extension SQLValue {
     public var text: String? {
         if case .text(let value) = self { return value }
         return nil
@@ -15,6 +10,7 @@ public enum RunValue: Sendable, Hashable {
         return nil
     }
 
+    /// A real, or an integer read as one.
     public var real: Double? {
         switch self {
         case .real(let value): return value
@@ -22,10 +18,4 @@ public enum RunValue: Sendable, Hashable {
         default: return nil
         }
     }
-}
-
-extension RunValue {
-    init(_ value: String?) { self = value.map(RunValue.text) ?? .null }
-    init(_ value: Int?) { self = value.map { .integer(Int64($0)) } ?? .null }
-    init(_ value: Double) { self = .real(value) }
 }
