@@ -60,11 +60,17 @@ public struct PythonExecutionJob: Sendable {
             }
             return zip(chunk, sandbox.run(programs)).map { generation, outcome in
                 StoredExecution(
-                    taskID: generation.taskID, round: round, sample: generation.sample, status: outcome.status.rawValue,
+                    taskID: generation.taskID, round: round, sample: generation.sample, status: .python(outcome.status),
                     passed: outcome.status == .unavailable ? nil : outcome.status == .passed,
                     detail: Self.detail(outcome), seconds: outcome.seconds)
             }
         }
+    }
+
+    /// A text-to-SQL verdict in a Python run's store cannot be a program's outcome: it counts as an error.
+    static func pythonStatus(_ status: ExecutionStatus) -> PythonOutcome.Status {
+        if case .python(let status) = status { return status }
+        return .error
     }
 
     static func detail(_ outcome: PythonOutcome) -> String {
@@ -89,7 +95,7 @@ public struct PythonExecutionJob: Sendable {
         for execution in executions {
             let outcome =
                 (try? decoder.decode(PythonOutcome.self, from: Data(execution.detail.utf8)))
-                ?? PythonOutcome(status: PythonOutcome.Status(rawValue: execution.status) ?? .error)
+                ?? PythonOutcome(status: Self.pythonStatus(execution.status))
             outcomes[execution.taskID, default: []].append(outcome)
         }
         let scores = tasks.map { task in

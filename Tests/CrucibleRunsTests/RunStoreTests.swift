@@ -33,7 +33,7 @@ struct RunStoreTests {
             try store.record([generation("HumanEval/0", 0), generation("HumanEval/0", 1), generation("HumanEval/2", 1)])
             try store.record([
                 StoredExecution(
-                    taskID: "HumanEval/0", round: 0, sample: 1, status: "passed", passed: true, detail: "{}",
+                    taskID: "HumanEval/0", round: 0, sample: 1, status: .python(.passed), passed: true, detail: "{}",
                     seconds: 0.01)
             ])
         }
@@ -96,5 +96,26 @@ struct RunStoreTests {
             guard let error = error as? RunStoreError else { return false }
             return error.code == .cannotOpen && error.path == "/nonexistent-folder/run.sqlite"
         }
+    }
+
+    /// A version-1 store (statuses as bare names) opened by this Crucible: each status is read as its engine's.
+    @Test(arguments: [("spider", ExecutionStatus.sql(.error)), ("humaneval", ExecutionStatus.python(.error))])
+    func statusesOfAnEarlierStoreAreReadAsTheirEnginesOwn(benchmark: String, expected: ExecutionStatus) throws {
+        let path = folder + "/v1-\(benchmark).sqlite"
+        let old = try SQLiteConnection(path: path, configuration: .harnessFile)
+        try old.executeScript(RunStoreSchema.migrations[0] + "\nPRAGMA user_version = 1;")
+        try old.executeScript(
+            """
+            INSERT INTO run VALUES ('configuration', '{"benchmark": "\(benchmark)"}');
+            INSERT INTO tasks VALUES (0, '7', NULL);
+            INSERT INTO generations VALUES ('7', 0, 0, '7', 'm', 'h', 'p', 'r', 'c', NULL, NULL, NULL, 0, 'now');
+            INSERT INTO generations VALUES ('7', 0, 1, '7', 'm', 'h', 'p', 'r', 'c', NULL, NULL, NULL, 0, 'now');
+            INSERT INTO executions VALUES ('7', 0, 0, 'error', 0, '{}', 0, 'now');
+            INSERT INTO executions VALUES ('7', 0, 1, '\(benchmark == "spider" ? "match" : "passed")', 1, '{}', 0, 'now');
+            """)
+        let store = try RunStore(path: path)
+        #expect(store.schemaVersion == RunStoreSchema.currentVersion)
+        let statuses = try store.executions(round: 0).map(\.status)
+        #expect(statuses == [expected, benchmark == "spider" ? .sql(.match) : .python(.passed)])
     }
 }

@@ -51,7 +51,7 @@ public struct SQLExecutionJob: Sendable {
                 chunk.map { byID[$0.taskID]! }, predictions: chunk.map(\.code), kind: dataset.kind, options: options)
             return zip(chunk, result.scores).map { generation, score in
                 StoredExecution(
-                    taskID: generation.taskID, round: round, sample: generation.sample, status: score.status.rawValue,
+                    taskID: generation.taskID, round: round, sample: generation.sample, status: .sql(score.status),
                     passed: score.passed, detail: SQLSampleVerdict(score).json, seconds: score.predictedSeconds)
             }
         }

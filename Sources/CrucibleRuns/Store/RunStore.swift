@@ -141,13 +141,14 @@ public final class RunStore: @unchecked Sendable {
                 for execution in executions {
                     try database.storeQuery(
                         """
-                        INSERT INTO executions (task_id, round, sample, status, passed, detail, seconds, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO executions (task_id, round, sample, engine, status, passed, detail, seconds, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                         [
                             .text(execution.taskID), .integer(Int64(execution.round)),
                             .integer(Int64(execution.sample)),
-                            .text(execution.status), execution.passed.map { .integer($0 ? 1 : 0) } ?? .null,
+                            .text(execution.status.engine), .text(execution.status.name),
+                            execution.passed.map { .integer($0 ? 1 : 0) } ?? .null,
                             .text(execution.detail), SQLValue(execution.seconds), .text(now),
                         ])
                 }
@@ -205,15 +206,22 @@ public final class RunStore: @unchecked Sendable {
         try locked { () throws(RunStoreError) in
             try database.storeQuery(
                 """
-                SELECT e.task_id, e.round, e.sample, e.status, e.passed, e.detail, e.seconds
+                SELECT e.task_id, e.round, e.sample, e.engine, e.status, e.passed, e.detail, e.seconds
                 FROM executions e JOIN tasks t ON t.task_id = e.task_id
                 WHERE e.round = ? ORDER BY t.position, e.sample
                 """, [.integer(Int64(round))]
-            ).map { row in
-                StoredExecution(
+            ).map { row throws(RunStoreError) in
+                let engine = row[3].text ?? ""
+                let name = row[4].text ?? ""
+                guard let status = ExecutionStatus(engine: engine, name: name) else {
+                    throw RunStoreError(
+                        .sqlite, path: path,
+                        "an execution has the status `\(name)` of engine `\(engine)`, which no Crucible writes")
+                }
+                return StoredExecution(
                     taskID: row[0].text ?? "", round: Int(row[1].integer ?? 0), sample: Int(row[2].integer ?? 0),
-                    status: row[3].text ?? "", passed: row[4].integer.map { $0 != 0 }, detail: row[5].text ?? "",
-                    seconds: row[6].real ?? 0)
+                    status: status, passed: row[5].integer.map { $0 != 0 }, detail: row[6].text ?? "",
+                    seconds: row[7].real ?? 0)
             }
         }
     }

@@ -44,7 +44,19 @@ enum RunStoreSchema {
             PRIMARY KEY (task_id, round, sample),
             FOREIGN KEY (task_id, round, sample) REFERENCES generations(task_id, round, sample)
         );
+        """,
+        // 2: executions name their engine, so a status is read as the engine's own (`error` and `timeout` are
+        // both engines' names). Rows of earlier runs: by names only one engine uses, else by the run's benchmark.
         """
+        ALTER TABLE executions ADD COLUMN engine TEXT NOT NULL DEFAULT '';
+        UPDATE executions SET engine = CASE
+            WHEN status IN ('match', 'mismatch', 'row-cap', 'memory-cap', 'denied', 'gold-failed') THEN 'sql'
+            WHEN status IN ('passed', 'failed', 'memory', 'crashed') THEN 'python'
+            WHEN (SELECT json_extract(value, '$.benchmark') FROM run WHERE key = 'configuration')
+                IN ('spider', 'bird') THEN 'sql'
+            ELSE 'python'
+        END;
+        """,
     ]
 
     static var currentVersion: Int { migrations.count }

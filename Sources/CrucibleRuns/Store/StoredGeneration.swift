@@ -45,8 +45,8 @@ public struct StoredExecution: Sendable, Hashable {
     public var taskID: String
     public var round: Int
     public var sample: Int
-    /// The engine's status (`passed`, `failed`, `error`, ..., or the SQL verdict's name).
-    public var status: String
+    /// The engine's status: a Python outcome or a text-to-SQL verdict.
+    public var status: ExecutionStatus
     /// Nil when the task is unavailable here.
     public var passed: Bool?
     /// The engine's details as JSON (exception, message, traceback, output, ...).
@@ -54,7 +54,8 @@ public struct StoredExecution: Sendable, Hashable {
     public var seconds: Double
 
     public init(
-        taskID: String, round: Int, sample: Int, status: String, passed: Bool?, detail: String, seconds: Double
+        taskID: String, round: Int, sample: Int, status: ExecutionStatus, passed: Bool?, detail: String,
+        seconds: Double
     ) {
         self.taskID = taskID
         self.round = round
