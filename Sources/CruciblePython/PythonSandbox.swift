@@ -19,6 +19,9 @@ public final class PythonSandbox: Sendable {
         /// Top-level packages whose modules, when the programs import them, the workers import before forking
         /// (the benchmark's libraries and safe standard modules; never anything with import-time side effects).
         public var preloadRoots: Set<String> = []
+        /// Keep the workers between calls of `run` (until `stopWorkers` or the sandbox's end): for runs that judge
+        /// their answers a chunk at a time. Off, every call starts its workers and stops them before it returns.
+        public var keepsWorkers = false
 
         public init(
             executable: String, workers: Int? = nil, configuration: WorkerConfiguration = WorkerConfiguration(),
@@ -48,9 +51,12 @@ public final class PythonSandbox: Sendable {
         let environment = Mutex<WorkerEnvironment?>(nil)
         var prepared = options
         prepared.configuration.programImports = Self.programImports(programs, options: options)
+        let kept = idle.take(for: &prepared.configuration)
         let options = prepared
+        let reusable = Mutex(kept)
         DispatchQueue.concurrentPerform(iterations: min(options.workers, max(1, programs.count))) { index in
-            var worker: WorkerConnection? = nil
+            var worker: WorkerConnection? = reusable.withLock { $0.popLast() }
+            if let hello = worker?.environment { environment.withLock { $0 = $0 ?? hello } }
             while true {
                 let position = next.withLock { value in
                     defer { value += 1 }
@@ -76,10 +82,27 @@ public final class PythonSandbox: Sendable {
                 }
                 progress?(done)
             }
-            worker?.stop()
+            if let worker {
+                if options.keepsWorkers { idle.keep(worker) } else { worker.stop() }
+            }
         }
+        idle.keepAll(reusable.withLock { $0 }, configuration: options.configuration)
+        if !options.keepsWorkers { idle.stopAll() }
         lastEnvironment.withLock { $0 = environment.withLock { $0 } }
         return results.withLock { $0.map { $0 ?? PythonOutcome(status: .crashed, message: "not run") } }
+    }
+
+    /// Workers kept between calls: a run judges its answers a chunk at a time, and starting workers again for
+    /// every chunk costs each of them its imports and warm-up (seconds for DS-1000).
+    private let idle = IdleWorkers()
+
+    deinit {
+        idle.stopAll()
+    }
+
+    /// Stops the workers kept between calls (`Options.keepsWorkers`), removing their folders.
+    public func stopWorkers() {
+        idle.stopAll()
     }
 
     /// The interpreter and library versions the workers reported in the last run.

@@ -3,8 +3,9 @@ import Foundation
 import Glibc
 
 /// The harness's end of one worker process: spawns it with a scrubbed environment, sends programs, reads outcomes,
-/// and notices when it dies.
-final class WorkerConnection {
+/// and notices when it dies. Used by one thread at a time: a sandbox hands it to the thread that runs programs
+/// through it, and takes it back into its idle workers afterwards.
+final class WorkerConnection: @unchecked Sendable {
     private let process: Process
     private let requests: FileHandle
     private var replies: LineReader
@@ -100,6 +101,8 @@ final class WorkerConnection {
             return "exited with status \(process.terminationStatus)"
         }
     }
+
+    var isAlive: Bool { process.isRunning }
 
     func stop() {
         try? requests.close()

@@ -44,10 +44,12 @@ struct PythonRunPlan: BenchmarkRunPlan {
             recorded = nil
             fullSolutions = []
         }
-        sandbox = PythonSandbox(
-            options: .benchmark(
-                options.benchmark, executable: options.workerExecutable, pythonPaths: options.pythonPaths,
-                seabornData: options.seabornData, workers: options.workers))
+        var sandboxOptions = PythonSandbox.Options.benchmark(
+            options.benchmark, executable: options.workerExecutable, pythonPaths: options.pythonPaths,
+            seabornData: options.seabornData, workers: options.workers)
+        // Answers are judged a chunk at a time, while generation goes on: the workers stay between chunks.
+        sandboxOptions.keepsWorkers = true
+        sandbox = PythonSandbox(options: sandboxOptions)
     }
 
     var unavailable: Set<String> { [] }
@@ -81,6 +83,7 @@ struct PythonRunPlan: BenchmarkRunPlan {
         let job = PythonExecutionJob(
             tasks: tasks, timeout: options.effectiveTimeout, sandbox: sandbox,
             isFullSolution: { whole.contains(SampleKey(taskID: $0, sample: $1)) })
+        defer { sandbox.stopWorkers() }
         _ = try job.run(store: store, feed: feed, progress: progress)
     }
 
