@@ -1,3 +1,4 @@
+import CrucibleCore
 import Foundation
 
 /// One generated answer to a Python task.
@@ -19,17 +20,17 @@ public enum PythonAnswersReader {
     public static func read(_ path: String, tasks: [PythonTask]) throws(DatasetError) -> [[PythonAnswer]] {
         struct Line: Decodable {
             struct Metadata: Decodable {
-                var problem_id: TaskID
+                var problem_id: WrittenTaskID
             }
-            var task_id: TaskID?
-            var id: TaskID?
+            var task_id: WrittenTaskID?
+            var id: WrittenTaskID?
             var metadata: Metadata?
             var completion: String?
             var solution: String?
             var code: CodeField?
 
             /// `task_id`, DS-1000's `id`, or its `metadata.problem_id`.
-            var taskID: TaskID? { task_id ?? id ?? metadata?.problem_id }
+            var taskID: WrittenTaskID? { task_id ?? id ?? metadata?.problem_id }
         }
         let index = Dictionary(uniqueKeysWithValues: tasks.enumerated().map { ($1.id, $0) })
         var answers = [[PythonAnswer]](repeating: [], count: tasks.count)
@@ -40,7 +41,7 @@ public enum PythonAnswersReader {
                 throw DatasetError(
                     .malformed, file: path, line: offset + 1, "no `task_id` (or DS-1000 `id`, `metadata.problem_id`)")
             }
-            guard let position = index[taskID.text] else {
+            guard let position = index[TaskID(taskID.text)] else {
                 throw DatasetError(
                     .mismatch, file: path, line: offset + 1, "task_id \(taskID.text) is not a task of the dataset")
             }
@@ -55,7 +56,7 @@ public enum PythonAnswersReader {
                     .malformed, file: path, line: offset + 1, "no `completion`, `solution` or `code` field")
             }
         }
-        let missing = tasks.indices.filter { answers[$0].isEmpty }.map { tasks[$0].id }
+        let missing = tasks.indices.filter { answers[$0].isEmpty }.map { tasks[$0].id.rawValue }
         guard missing.isEmpty else {
             let shown = missing.prefix(8).joined(separator: ", ")
             throw DatasetError(

@@ -1,3 +1,4 @@
+import CrucibleCore
 import Foundation
 
 /// Loads HumanEval (`HumanEval.jsonl[.gz]`) and MBPP (`mbpp.jsonl`, `sanitized-mbpp.json`).
@@ -12,7 +13,7 @@ public enum PythonDatasetLoader {
         }
         return try jsonLines(Entry.self, path).map { entry in
             PythonTask(
-                id: entry.task_id, prompt: entry.prompt, reference: entry.canonical_solution,
+                id: TaskID(entry.task_id), prompt: entry.prompt, reference: entry.canonical_solution,
                 assembly: .humanEval(entryPoint: entry.entry_point, test: entry.test))
         }
     }
@@ -38,7 +39,7 @@ public enum PythonDatasetLoader {
         return entries.map { entry in
             let setup = entry.test_imports.map { $0.joined(separator: "\n") } ?? entry.test_setup_code ?? ""
             return PythonTask(
-                id: String(entry.task_id), prompt: entry.prompt ?? entry.text ?? "", reference: entry.code,
+                id: TaskID(String(entry.task_id)), prompt: entry.prompt ?? entry.text ?? "", reference: entry.code,
                 assembly: .mbpp(setup: setup, asserts: entry.test_list))
         }
     }
@@ -63,7 +64,7 @@ public enum PythonDatasetLoader {
         }
         return try jsonLines(Entry.self, path).map { entry in
             PythonTask(
-                id: String(entry.metadata.problem_id), prompt: entry.prompt, reference: entry.reference_code,
+                id: TaskID(String(entry.metadata.problem_id)), prompt: entry.prompt, reference: entry.reference_code,
                 assembly: .ds1000(codeContext: entry.code_context), category: entry.metadata.library,
                 groups: ["perturbation": entry.metadata.perturbation_type])
         }

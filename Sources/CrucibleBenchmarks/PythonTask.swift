@@ -1,3 +1,5 @@
+public import CrucibleCore
+
 /// One Python benchmark problem: how an answer becomes a program that tests itself.
 public struct PythonTask: Sendable, Hashable {
     public enum Assembly: Sendable, Hashable {
@@ -12,7 +14,7 @@ public struct PythonTask: Sendable, Hashable {
     }
 
     /// The benchmark's task id (`HumanEval/0`, `11`).
-    public var id: String
+    public var id: TaskID
     public var prompt: String
     /// The benchmark's own solution, in the same form as an answer (a completion for HumanEval, code for MBPP).
     public var reference: String
@@ -23,7 +25,7 @@ public struct PythonTask: Sendable, Hashable {
     public var groups: [String: String]
 
     public init(
-        id: String, prompt: String, reference: String, assembly: Assembly, category: String? = nil,
+        id: TaskID, prompt: String, reference: String, assembly: Assembly, category: String? = nil,
         groups: [String: String] = [:]
     ) {
         self.id = id

@@ -57,7 +57,7 @@ public enum SQLPredictionsReader {
 
     static func readJSONL(_ path: String, dataset: SQLDataset) throws(DatasetError) -> [String] {
         struct Line: Decodable {
-            var task_id: TaskID
+            var task_id: WrittenTaskID
             var sql: String
             var db_id: String?
         }
@@ -114,8 +114,8 @@ public enum SQLPredictionsReader {
     }
 }
 
-/// A task id written as a number or as a numeric string.
-struct TaskID: Decodable {
+/// A task id as an answers file writes it: a number or a string.
+struct WrittenTaskID: Decodable {
     var text: String
     var index: Int?
 

@@ -1,6 +1,9 @@
+public import CrucibleCore
+
 /// One text-to-SQL question with its gold query and the databases it runs on.
 public struct SQLTask: Sendable, Hashable {
-    /// The dataset index (0-based), which is the task id for Spider and BIRD.
+    /// The question's index (0-based) in its questions file: where positional prediction files (Spider's
+    /// `pred.txt`) and BIRD's keyed ones find its prediction. Its id is made from it.
     public var index: Int
     public var databaseID: String
     public var question: String
@@ -27,4 +30,7 @@ public struct SQLTask: Sendable, Hashable {
     }
 
     public var isAvailable: Bool { !databasePaths.isEmpty }
+
+    /// The task's identity: Spider and BIRD name a question by its index.
+    public var id: TaskID { TaskID(index: index) }
 }

@@ -1,4 +1,4 @@
-import CrucibleCore
+public import CrucibleCore
 public import CrucibleModels
 import Foundation
 
@@ -8,12 +8,12 @@ import Foundation
 public struct GenerationJob: Sendable {
     /// One task's prompt.
     public struct TaskPrompt: Sendable {
-        public var taskID: String
+        public var taskID: TaskID
         /// Stable across runs (exported prompts and imported completions are matched by it).
         public var requestID: String
         public var prompt: Prompt
 
-        public init(taskID: String, requestID: String, prompt: Prompt) {
+        public init(taskID: TaskID, requestID: String, prompt: Prompt) {
             self.taskID = taskID
             self.requestID = requestID
             self.prompt = prompt
@@ -91,7 +91,7 @@ public struct GenerationJob: Sendable {
             var parameters = parameters
             parameters.n = samples.count
             return GenerationRequest(
-                id: task.requestID, taskID: task.taskID, prompt: task.prompt, parameters: parameters,
+                id: task.requestID, taskID: task.taskID.rawValue, prompt: task.prompt, parameters: parameters,
                 firstSample: samples.lowerBound)
         }
     }

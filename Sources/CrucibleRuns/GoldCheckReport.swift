@@ -4,7 +4,7 @@ public import CrucibleCore
 public struct GoldCheckReport: Sendable, Equatable {
     /// A gold query that failed (error, timeout, cap) on one of its databases.
     public struct Failure: Sendable, Equatable {
-        public var taskID: Int
+        public var taskID: TaskID
         public var database: String
         public var status: String
         public var message: String
@@ -13,7 +13,7 @@ public struct GoldCheckReport: Sendable, Equatable {
     /// A gold query whose result depends on how SQLite happens to order rows: it changed when ties in its ORDER BY
     /// were broken explicitly, or when the physical scan order was reversed.
     public struct Nondeterminism: Sendable, Equatable {
-        public var taskID: Int
+        public var taskID: TaskID
         public var database: String
         public var sql: String
         public var reason: String
@@ -41,7 +41,7 @@ extension GoldCheckReport {
                 .array(
                     failures.map {
                         .object([
-                            ("task_id", .number(Double($0.taskID))), ("database", .string($0.database)),
+                            ("task_id", $0.taskID.sqlJSON), ("database", .string($0.database)),
                             ("status", .string($0.status)), ("message", .string($0.message)),
                         ])
                     })
@@ -51,7 +51,7 @@ extension GoldCheckReport {
                 .array(
                     nondeterministic.map {
                         .object([
-                            ("task_id", .number(Double($0.taskID))), ("database", .string($0.database)),
+                            ("task_id", $0.taskID.sqlJSON), ("database", .string($0.database)),
                             ("sql", .string($0.sql)), ("reason", .string($0.reason)),
                         ])
                     })

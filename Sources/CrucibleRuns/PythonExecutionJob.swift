@@ -1,4 +1,5 @@
 public import CrucibleBenchmarks
+public import CrucibleCore
 public import CruciblePython
 import Foundation
 
@@ -13,11 +14,11 @@ public struct PythonExecutionJob: Sendable {
     public var chunkSize: Int
     /// Whether a (task, sample)'s answer is a whole program (an EvalPlus `solution`) rather than a completion of
     /// the prompt, as `crucible score` reads it from the answers file.
-    public var isFullSolution: @Sendable (_ taskID: String, _ sample: Int) -> Bool
+    public var isFullSolution: @Sendable (_ taskID: TaskID, _ sample: Int) -> Bool
 
     public init(
         tasks: [PythonTask], round: Int = 0, timeout: Double, sandbox: PythonSandbox, chunkSize: Int = 64,
-        isFullSolution: @escaping @Sendable (_ taskID: String, _ sample: Int) -> Bool = { _, _ in false }
+        isFullSolution: @escaping @Sendable (_ taskID: TaskID, _ sample: Int) -> Bool = { _, _ in false }
     ) {
         self.isFullSolution = isFullSolution
         self.tasks = tasks
@@ -90,7 +91,7 @@ public struct PythonExecutionJob: Sendable {
         } catch {
             throw RunError(store: error)
         }
-        var outcomes: [String: [PythonOutcome]] = [:]
+        var outcomes: [TaskID: [PythonOutcome]] = [:]
         let decoder = JSONDecoder()
         for execution in executions {
             let outcome =

@@ -23,9 +23,9 @@ enum PythonReportSections {
         for task in tasks {
             let reason = unavailableReason(task)
             if let index = reasons.firstIndex(where: { $0.reason == reason }) {
-                reasons[index].ids.append(task.taskID)
+                reasons[index].ids.append(task.taskID.rawValue)
             } else {
-                reasons.append((reason, [task.taskID]))
+                reasons.append((reason, [task.taskID.rawValue]))
             }
         }
         let out = "\n## Unavailable here (not counted)\n\n"

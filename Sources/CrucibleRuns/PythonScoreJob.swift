@@ -1,5 +1,5 @@
 public import CrucibleBenchmarks
-import CrucibleCore
+public import CrucibleCore
 public import CruciblePython
 import Foundation
 
@@ -63,7 +63,7 @@ public struct PythonScoreJob: Sendable {
 
 /// The samples of one task and what they add up to.
 public struct PythonTaskScore: Sendable {
-    public var taskID: String
+    public var taskID: TaskID
     public var category: String?
     public var groups: [String: String]
     public var samples: [PythonOutcome]

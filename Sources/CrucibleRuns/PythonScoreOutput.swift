@@ -27,7 +27,7 @@ public enum PythonScoreOutput {
             for (index, sample) in task.samples.enumerated() {
                 line(
                     .object([
-                        ("record", .string("sample")), ("task_id", .string(task.taskID)),
+                        ("record", .string("sample")), ("task_id", .string(task.taskID.rawValue)),
                         ("sample", .number(Double(index))),
                         ("passed", sample.status == .unavailable ? .null : .bool(sample.status == .passed)),
                         ("status", .string(sample.status.rawValue)),
@@ -41,7 +41,7 @@ public enum PythonScoreOutput {
         }
         for task in result.tasks {
             var object: [(String, JSONValue)] = [
-                ("record", .string("task")), ("task_id", .string(task.taskID)),
+                ("record", .string("task")), ("task_id", .string(task.taskID.rawValue)),
                 ("category", task.category.map(JSONValue.string) ?? .null),
                 ("samples", .number(Double(task.samples.count))), ("correct", .number(Double(task.correct))),
                 ("passed", task.isAvailable ? .bool(task.correct > 0) : .null),
@@ -105,7 +105,7 @@ public enum PythonScoreOutput {
                 .array(
                     result.tasks.filter { !$0.isAvailable }.map { task in
                         .object([
-                            ("task_id", .string(task.taskID)),
+                            ("task_id", .string(task.taskID.rawValue)),
                             ("reason", .string(PythonReportSections.unavailableReason(task))),
                         ])
                     })

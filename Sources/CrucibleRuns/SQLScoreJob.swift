@@ -6,12 +6,25 @@ import Foundation
 /// Scores text-to-SQL predictions by execution: validates the inputs, runs every distinct query once on all
 /// cores, checks the golds, and applies each rule.
 public struct SQLScoreJob: Sendable {
-    public var dataset: SQLDataset
-    public var predictions: [String]
+    /// One prediction to judge and the task it answers.
+    public struct Item: Sendable {
+        public var task: SQLTask
+        public var prediction: String
+
+        public init(task: SQLTask, prediction: String) {
+            self.task = task
+            self.prediction = prediction
+        }
+    }
+
+    public var kind: SQLBenchmarkKind
+    /// Any tasks, in any order, repeats allowed: a whole split, one chunk of a run's samples, a few findings.
+    public var items: [Item]
     public var options: SQLScoreOptions
 
+    /// A whole split with one prediction per task, checked: the counts must agree, and a missing database stops the
+    /// job unless `allowUnavailable`.
     public init(dataset: SQLDataset, predictions: [String], options: SQLScoreOptions) throws(DatasetError) {
-        precondition(!options.rules.isEmpty, "at least one rule")
         guard predictions.count == dataset.tasks.count else {
             throw DatasetError(
                 .mismatch, file: dataset.questionsFile,
@@ -25,8 +38,16 @@ public struct SQLScoreJob: Sendable {
                 "no database file for \(missing.joined(separator: ", ")) (\(count) tasks); restore it, or pass "
                     + "--allow-unavailable to score the other tasks and report these as unavailable")
         }
-        self.dataset = dataset
-        self.predictions = predictions
+        self.init(
+            kind: dataset.kind, items: zip(dataset.tasks, predictions).map { Item(task: $0, prediction: $1) },
+            options: options)
+    }
+
+    /// Any items; a task without a database is judged unavailable.
+    public init(kind: SQLBenchmarkKind, items: [Item], options: SQLScoreOptions) {
+        precondition(!options.rules.isEmpty, "at least one rule")
+        self.kind = kind
+        self.items = items
         self.options = options
     }
 
@@ -34,20 +55,22 @@ public struct SQLScoreJob: Sendable {
     public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) -> SQLScoreResult {
         let started = Date()
         let rules = options.rules.map { $0.rule(keepDistinct: options.keepDistinct) }
-        let plans = dataset.tasks.map { task in
-            rules.map { $0.prepare(prediction: predictions[task.index], gold: task.gold) }
+        // Plans and tie-breakers are addressed by the item's position, never by a task's id.
+        let plans = items.map { item in
+            rules.map { $0.prepare(prediction: item.prediction, gold: item.task.gold) }
         }
         let tieBreakers = plans.map { OrderTieBreaker($0[0].gold) }
         var queries: [SQLQuery] = []
-        for task in dataset.tasks where task.isAvailable {
-            for prepared in plans[task.index] {
+        for (position, item) in items.enumerated() where item.task.isAvailable {
+            let task = item.task
+            for prepared in plans[position] {
                 for path in task.databasePaths {
                     queries.append(SQLQuery(databasePath: path, sql: prepared.gold))
                     queries.append(SQLQuery(databasePath: path, sql: prepared.prediction))
                 }
             }
-            if options.checkGoldDeterminism, let primary = plans[task.index].first,
-                Self.needsReversedScan(primary.gold, tieBreaker: tieBreakers[task.index])
+            if options.checkGoldDeterminism, let primary = plans[position].first,
+                Self.needsReversedScan(primary.gold, tieBreaker: tieBreakers[position])
             {
                 for path in task.databasePaths {
                     queries.append(SQLQuery(databasePath: path, sql: primary.gold, reversedScanOrder: true))
@@ -64,13 +87,13 @@ public struct SQLScoreJob: Sendable {
             outcomes.merge(executor.execute(probes)) { first, _ in first }
         }
         let executionSeconds = Date().timeIntervalSince(started)
-        let scores = dataset.tasks.map { task in
-            score(task, plans: plans[task.index], rules: rules, outcomes: outcomes)
+        let scores = items.enumerated().map { position, item in
+            score(item.task, plans: plans[position], rules: rules, outcomes: outcomes)
         }
         let goldChecks = checkGolds(
             plans: plans, tieBreakers: tieBreakers, rules: rules, outcomes: outcomes, scores: scores)
         return SQLScoreResult(
-            kind: dataset.kind, rules: options.rules, scores: scores, goldChecks: goldChecks,
+            kind: kind, rules: options.rules, scores: scores, goldChecks: goldChecks,
             distinctQueries: total, executionSeconds: executionSeconds)
     }
 
@@ -79,9 +102,10 @@ public struct SQLScoreJob: Sendable {
         tieBreakers: [OrderTieBreaker?], plans: [[PreparedComparison]], outcomes: [SQLQuery: TimedOutcome]
     ) -> [SQLQuery] {
         var probes: [SQLQuery] = []
-        for task in dataset.tasks where task.isAvailable {
-            guard let tieBreaker = tieBreakers[task.index] else { continue }
-            let gold = plans[task.index][0].gold
+        for (position, item) in items.enumerated() where item.task.isAvailable {
+            let task = item.task
+            guard let tieBreaker = tieBreakers[position] else { continue }
+            let gold = plans[position][0].gold
             for path in task.databasePaths {
                 // One row cannot tie with another unless a LIMIT cut other rows away.
                 guard let table = outcomes[SQLQuery(databasePath: path, sql: gold)]?.outcome.table,
@@ -108,7 +132,7 @@ public struct SQLScoreJob: Sendable {
     ) -> SQLTaskScore {
         guard task.isAvailable else {
             return SQLTaskScore(
-                taskID: task.index, databaseID: task.databaseID, category: task.category,
+                taskID: task.id, databaseID: task.databaseID, category: task.category,
                 statuses: rules.map { .init(rule: $0.name.rawValue, status: .unavailable) },
                 error: "database `\(task.databaseID)` is not available", goldRows: nil, predictedRows: nil,
                 goldSeconds: 0, predictedSeconds: 0)
@@ -126,7 +150,7 @@ public struct SQLScoreJob: Sendable {
             }
         }
         return SQLTaskScore(
-            taskID: task.index, databaseID: task.databaseID, category: task.category, statuses: statuses,
+            taskID: task.id, databaseID: task.databaseID, category: task.category, statuses: statuses,
             error: first?.error, goldRows: first?.gold, predictedRows: first?.predicted,
             goldSeconds: first?.goldSeconds ?? 0, predictedSeconds: first?.predictedSeconds ?? 0)
     }
@@ -199,20 +223,21 @@ public struct SQLScoreJob: Sendable {
         var nondeterministic: [GoldCheckReport.Nondeterminism] = []
         var executed = 0
         var orderChecked = 0
-        for task in dataset.tasks where task.isAvailable {
-            let prepared = plans[task.index][0]
+        for (position, item) in items.enumerated() where item.task.isAvailable {
+            let task = item.task
+            let prepared = plans[position][0]
             for path in task.databasePaths {
                 executed += 1
                 guard let forward = outcomes[SQLQuery(databasePath: path, sql: prepared.gold)] else { continue }
                 guard let table = forward.outcome.table else {
                     failures.append(
                         .init(
-                            taskID: task.index, database: path, status: forward.outcome.statusName,
+                            taskID: task.id, database: path, status: forward.outcome.statusName,
                             message: forward.outcome.message ?? ""))
                     continue
                 }
                 var alternatives: [(SQLQuery, String)] = []
-                if let tieBreaker = tieBreakers[task.index],
+                if let tieBreaker = tieBreakers[position],
                     let variants = tieBreaker.variants(columnCount: table.columnCount)
                 {
                     let reason = tieBreaker.cutsAtLimit ? "ties at the LIMIT cut" : "tied rows in a compared order"
@@ -234,7 +259,7 @@ public struct SQLScoreJob: Sendable {
                 }
                 if let unstable {
                     nondeterministic.append(
-                        .init(taskID: task.index, database: path, sql: task.gold, reason: unstable.1))
+                        .init(taskID: task.id, database: path, sql: task.gold, reason: unstable.1))
                 }
             }
         }

@@ -42,7 +42,7 @@ public enum SQLScoreOutput {
 
     static func resultLine(_ score: SQLTaskScore, kind: SQLBenchmarkKind) -> [(String, JSONValue)] {
         var object: [(String, JSONValue)] = [
-            ("task_id", .number(Double(score.taskID))),
+            ("task_id", score.taskID.sqlJSON),
             ("db_id", .string(score.databaseID)),
             (kind.categoryName, score.category.map(JSONValue.string) ?? .null),
             ("passed", score.passed.map(JSONValue.bool) ?? .null),
@@ -97,7 +97,7 @@ public enum SQLScoreOutput {
                 )
             }
             object.append(("rules", .object(perRule)))
-            object.append(("rule_disagreements", .array(result.ruleDisagreements.map { .number(Double($0.taskID)) })))
+            object.append(("rule_disagreements", .array(result.ruleDisagreements.map { $0.taskID.sqlJSON })))
         }
         return .object(object)
     }

@@ -43,7 +43,7 @@ enum SQLScoreReport {
                 headers: ["task", "database", "status", "message"], alignments: [.right, .left, .left, .left])
             for failure in checks.failures {
                 table.append([
-                    String(failure.taskID), (failure.database as NSString).lastPathComponent, failure.status,
+                    failure.taskID.rawValue, (failure.database as NSString).lastPathComponent, failure.status,
                     failure.message,
                 ])
             }
@@ -54,7 +54,7 @@ enum SQLScoreReport {
                 headers: ["task", "database", "why", "gold"], alignments: [.right, .left, .left, .left])
             for item in checks.nondeterministic {
                 table.append([
-                    String(item.taskID), (item.database as NSString).lastPathComponent, item.reason, "`\(item.sql)`",
+                    item.taskID.rawValue, (item.database as NSString).lastPathComponent, item.reason, "`\(item.sql)`",
                 ])
             }
             out += "\nGolds whose result depends on physical row order (ties):\n\n" + table.rendered
@@ -75,7 +75,7 @@ enum SQLScoreReport {
         guard !disagreements.isEmpty else { return out + ".\n" }
         var detail = MarkdownTable(headers: ["task"] + result.rules.map(\.rawValue), alignments: nil)
         for score in disagreements {
-            detail.append([String(score.taskID)] + score.statuses.map(\.status.rawValue))
+            detail.append([score.taskID.rawValue] + score.statuses.map(\.status.rawValue))
         }
         return out + ":\n\n" + detail.rendered
     }

@@ -2,7 +2,7 @@ public import CrucibleCore
 
 /// The verdict on one task: one line of `results.jsonl`.
 public struct SQLTaskScore: Sendable, Equatable {
-    public var taskID: Int
+    public var taskID: TaskID
     public var databaseID: String
     public var category: String?
     /// The verdict under each rule scored, in the order the rules were given.

@@ -39,7 +39,7 @@ struct DS1000AgreementTests {
         // Matplotlib tasks 525 and 526 once failed in one of six full runs under heavy parallel load and passed
         // alone; until that is understood, a failure is run again and only a repeated one fails the test (the
         // retried ids are printed, so a flake is seen, not hidden).
-        var stillFailing: [String] = []
+        var stillFailing: [TaskID] = []
         if !failed.isEmpty {
             print("DS-1000 reference solutions that failed once and were run again: \(failed)")
             let retried = failed.map { id in tasks.first { $0.id == id }! }
@@ -50,7 +50,7 @@ struct DS1000AgreementTests {
         let unavailable = result.tasks.filter { !$0.isAvailable }
         // Every Pytorch and Tensorflow problem, 377–380 (Numpy problems whose tests import torch or tensorflow),
         // 819 (downloads California housing), 837–838 (xgboost).
-        let expected: Set<String> = ["377", "378", "379", "380", "819", "837", "838"]
+        let expected: Set<TaskID> = ["377", "378", "379", "380", "819", "837", "838"]
         let surprising = unavailable.filter {
             !["Pytorch", "Tensorflow"].contains($0.category) && !expected.contains($0.taskID)
         }

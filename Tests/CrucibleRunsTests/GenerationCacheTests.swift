@@ -1,4 +1,5 @@
 import CrucibleBenchmarks
+import CrucibleCore
 import CrucibleModels
 import CrucibleRuns
 import CrucibleTestSupport
@@ -10,7 +11,7 @@ import Testing
 /// answered from the cache; anything else still goes to the model.
 @Suite("Generation cache")
 struct GenerationCacheTests {
-    static let taskIDs = (0..<4).map { "task/\($0)" }
+    static let taskIDs = (0..<4).map { TaskID("task/\($0)") }
 
     func job(
         _ server: LocalModelServer, cache: GenerationCache, samples: Int = 2, temperature: Double = 0.8
@@ -20,7 +21,7 @@ struct GenerationCacheTests {
                 baseURLs: [server.baseURL], model: "stand-in", concurrency: 1,
                 retry: RetryPolicy(retries: 0, baseDelay: 0.01), requestTimeout: 5))
         let prompts = Self.taskIDs.map {
-            GenerationJob.TaskPrompt(taskID: $0, requestID: $0, prompt: .text("# \($0)\ndef f():\n"))
+            GenerationJob.TaskPrompt(taskID: $0, requestID: $0.rawValue, prompt: .text("# \($0)\ndef f():\n"))
         }
         return GenerationJob(
             model: model, prompts: prompts, samples: samples,
@@ -57,7 +58,7 @@ struct GenerationCacheTests {
         #expect(secondReport.requests == 0)
         #expect(server.requests.count == 4)
         let texts = { (store: RunStore) in
-            try store.generations(round: 0).map { [$0.taskID, String($0.sample), $0.raw] }
+            try store.generations(round: 0).map { [$0.taskID.rawValue, String($0.sample), $0.raw] }
         }
         #expect(try texts(second) == texts(first))
 

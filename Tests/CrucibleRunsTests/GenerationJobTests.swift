@@ -1,4 +1,5 @@
 import CrucibleBenchmarks
+import CrucibleCore
 import CrucibleModels
 import CrucibleRuns
 import CrucibleTestSupport
@@ -16,7 +17,7 @@ struct GenerationJobTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
 
-    static let taskIDs = (0..<4).map { "HumanEval/\($0)" }
+    static let taskIDs = (0..<4).map { TaskID("HumanEval/\($0)") }
 
     func job(_ server: LocalModelServer, samples: Int = 2) -> GenerationJob {
         let model = OpenAICompatibleModel(
@@ -24,7 +25,8 @@ struct GenerationJobTests {
                 baseURLs: [server.baseURL], model: "stand-in", concurrency: 1,
                 retry: RetryPolicy(retries: 0, baseDelay: 0.01), requestTimeout: 5))
         let prompts = Self.taskIDs.map {
-            GenerationJob.TaskPrompt(taskID: $0, requestID: $0, prompt: .text("def f_\($0.count)():\n"))
+            GenerationJob.TaskPrompt(
+                taskID: $0, requestID: $0.rawValue, prompt: .text("def f_\($0.rawValue.count)():\n"))
         }
         return GenerationJob(
             model: model, prompts: prompts, samples: samples, parameters: SamplingParameters(temperature: 0.8),

@@ -94,7 +94,7 @@ struct RunPipelineTests {
         // (as for a completion) is a syntax error.
         let lines = tasks.map { task in
             let solution = "from __future__ import annotations\n" + task.prompt + task.reference
-            let object: [String: String] = ["task_id": task.id, "solution": solution]
+            let object: [String: String] = ["task_id": task.id.rawValue, "solution": solution]
             return String(decoding: try! JSONSerialization.data(withJSONObject: object), as: UTF8.self)
         }
         try lines.joined(separator: "\n").write(toFile: "\(folder)/solutions.jsonl", atomically: true, encoding: .utf8)

@@ -1,3 +1,4 @@
+import CrucibleCore
 import CrucibleSQL
 import Foundation
 import Testing
@@ -15,9 +16,10 @@ struct RunStoreTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
 
-    func generation(_ task: String, _ sample: Int, round: Int = 0) -> StoredGeneration {
+    func generation(_ task: TaskID, _ sample: Int, round: Int = 0) -> StoredGeneration {
         StoredGeneration(
-            taskID: task, round: round, sample: sample, requestID: task, model: "replay:test", promptHash: "h-\(task)",
+            taskID: task, round: round, sample: sample, requestID: task.rawValue, model: "replay:test",
+            promptHash: "h-\(task)",
             prompt: #"{"text":"q"}"#, raw: "```python\nx = \(sample)\n```", code: "x = \(sample)\n",
             promptTokens: 5, completionTokens: 3, seconds: 0.25)
     }

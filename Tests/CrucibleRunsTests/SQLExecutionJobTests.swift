@@ -30,13 +30,13 @@ struct SQLExecutionJobTests {
         let dataset = try BIRDDatasetLoader.load(directory: folder)
         let predictions = try SQLPredictionsReader.read("\(folder)/predict_dev.json", dataset: dataset)
         let store = try RunStore(path: "\(folder)/run.sqlite")
-        try store.setTasks(dataset.tasks.map { (String($0.index), $0.category) })
+        try store.setTasks(dataset.tasks.map { ($0.id, $0.category) })
         // Sample 0: the recorded prediction; sample 1: the gold itself.
         try store.record(
             dataset.tasks.flatMap { task in
                 [predictions[task.index], task.gold].enumerated().map { sample, sql in
                     StoredGeneration(
-                        taskID: String(task.index), round: 0, sample: sample, requestID: String(task.index),
+                        taskID: task.id, round: 0, sample: sample, requestID: String(task.index),
                         model: "test", promptHash: "", prompt: "", raw: sql, code: sql, finishReason: nil,
                         promptTokens: nil, completionTokens: nil, seconds: 0)
                 }
@@ -62,11 +62,11 @@ struct SQLExecutionJobTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var dataset = try BIRDDatasetLoader.load(directory: folder)
         let store = try RunStore(path: "\(folder)/run.sqlite")
-        try store.setTasks(dataset.tasks.map { (String($0.index), $0.category) })
+        try store.setTasks(dataset.tasks.map { ($0.id, $0.category) })
         try store.record(
             dataset.tasks.map { task in
                 StoredGeneration(
-                    taskID: String(task.index), round: 0, sample: 0, requestID: String(task.index), model: "test",
+                    taskID: task.id, round: 0, sample: 0, requestID: String(task.index), model: "test",
                     promptHash: "", prompt: "", raw: task.gold, code: task.gold, seconds: 0)
             })
         // The job knows one task fewer than the store holds answers for: that answer must not stay unjudged.

@@ -66,3 +66,10 @@ struct SpiderOfficialAgreementTests {
         #expect(error?.description.contains("--allow-unavailable") == true)
     }
 }
+
+extension Array where Element == Int? {
+    /// The official verdicts file lists one verdict per question, in question order: a question's id is its index.
+    fileprivate subscript(_ id: TaskID) -> Int? {
+        self[id.index!]
+    }
+}

@@ -1,10 +1,11 @@
+import CrucibleCore
 import CruciblePython
 
 /// One task of a run: its position among the selected tasks (shards keep every N-th, and a merge puts them back in
 /// order by it), its id and its category.
 struct PlannedTask: Sendable {
     var position: Int
-    var id: String
+    var id: TaskID
     var category: String?
 }
 
@@ -14,7 +15,7 @@ protocol BenchmarkRunPlan: Sendable {
     /// The run's tasks (selection and shard applied), in order.
     var positioned: [PlannedTask] { get }
     /// Tasks that cannot be run here (no database): never asked for, reported as unavailable.
-    var unavailable: Set<String> { get }
+    var unavailable: Set<TaskID> { get }
     var datasetSHA256: String { get }
     var sqlSettings: RunConfiguration.SQLSettings? { get }
     /// A replayed answers file read into completions by task id (nil when the model is not `replay:`).

@@ -1,4 +1,5 @@
 import CrucibleBenchmarks
+import CrucibleCore
 import CruciblePython
 import Foundation
 
@@ -16,13 +17,13 @@ struct PythonRunPlan: BenchmarkRunPlan {
     let sandbox: PythonSandbox
 
     struct SampleKey: Hashable, Sendable {
-        var taskID: String
+        var taskID: TaskID
         var sample: Int
     }
 
     init(_ options: RunOptions, all: [PythonTask]) throws {
         self.options = options
-        let selected = try options.selection.apply(all, id: \.id, dataset: options.dataset)
+        let selected = try options.selection.apply(all, id: \.id.rawValue, dataset: options.dataset)
         tasks = selected.map(\.item)
         positioned = selected.map { PlannedTask(position: $0.position, id: $0.item.id, category: $0.item.category) }
         datasetSHA256 = try FileHashes.sha256(options.dataset)
@@ -33,7 +34,7 @@ struct PythonRunPlan: BenchmarkRunPlan {
             var recorded: [String: [String]] = [:]
             var whole = Set<SampleKey>()
             for (task, list) in zip(all, answers) where wanted.contains(task.id) {
-                recorded[task.id] = list.map(\.code)
+                recorded[task.id.rawValue] = list.map(\.code)
                 for (sample, answer) in list.enumerated() where answer.isFullSolution {
                     whole.insert(SampleKey(taskID: task.id, sample: sample))
                 }
@@ -52,7 +53,7 @@ struct PythonRunPlan: BenchmarkRunPlan {
         sandbox = PythonSandbox(options: sandboxOptions)
     }
 
-    var unavailable: Set<String> { [] }
+    var unavailable: Set<TaskID> { [] }
     var sqlSettings: RunConfiguration.SQLSettings? { nil }
     var workerEnvironment: WorkerEnvironment? { sandbox.workerEnvironment }
 
@@ -67,7 +68,8 @@ struct PythonRunPlan: BenchmarkRunPlan {
         return try tasks.map { task in
             let template = try custom ?? Self.defaultTemplate(for: task)
             let text = template.render(BenchmarkPrompts.values(for: task))
-            return GenerationJob.TaskPrompt(taskID: task.id, requestID: task.id, prompt: options.model.prompt(text))
+            return GenerationJob.TaskPrompt(
+                taskID: task.id, requestID: task.id.rawValue, prompt: options.model.prompt(text))
         }
     }
 

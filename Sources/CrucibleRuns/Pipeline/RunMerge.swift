@@ -1,4 +1,5 @@
 import CrucibleBenchmarks
+import CrucibleCore
 import CruciblePython
 import CrucibleSQL
 import Foundation
@@ -42,7 +43,7 @@ public struct RunMerge: Sendable {
         if let kind = configuration.benchmark.sqlKind, let sql = configuration.sql {
             let loaded = try kind.load(directory: configuration.dataset, questions: sql.questions)
             try requireUnchanged(loaded.questionsFile, configuration.datasetSHA256)
-            let tasks = loaded.tasks.filter { ids.contains(String($0.index)) }
+            let tasks = loaded.tasks.filter { ids.contains($0.id) }
             guard try FileHashes.databases(tasks, root: loaded.directory).allSatisfy({ sql.databasesSHA256[$0] == $1 })
             else {
                 throw RunError(.input, "the databases of \(configuration.dataset) changed since the shards were run")
@@ -66,7 +67,7 @@ public struct RunMerge: Sendable {
     struct CheckedShards {
         var configuration: RunConfiguration
         var stores: [RunStore]
-        var unavailable: Set<String>
+        var unavailable: Set<TaskID>
     }
 
     /// One configuration, shards 1..N each once, each finished.
@@ -75,7 +76,7 @@ public struct RunMerge: Sendable {
         var seen: [Int: String] = [:]
         var total: Int?
         var stores: [RunStore] = []
-        var unavailable = Set<String>()
+        var unavailable = Set<TaskID>()
         for directory in shards {
             let path = directory + "/run.sqlite"
             guard FileManager.default.fileExists(atPath: path) else {

@@ -33,7 +33,7 @@ struct SQLRunPlan: BenchmarkRunPlan {
         }
         chosen = selected.map(\.item)
         positioned = selected.map {
-            PlannedTask(position: $0.position, id: String($0.item.index), category: $0.item.category)
+            PlannedTask(position: $0.position, id: $0.item.id, category: $0.item.category)
         }
         rules = options.rules ?? [kind == .spider ? .spider : .bird]
         let loaded = self.loaded
@@ -56,14 +56,14 @@ struct SQLRunPlan: BenchmarkRunPlan {
         if options.importCompletions == nil, options.model.kind == .replay {
             let predictions = try SQLPredictionsReader.read(options.model.target, dataset: loaded)
             var recorded: [String: [String]] = [:]
-            for task in chosen { recorded[String(task.index)] = [predictions[task.index]] }
+            for task in chosen { recorded[task.id.rawValue] = [predictions[task.index]] }
             self.recorded = recorded
         } else {
             recorded = nil
         }
     }
 
-    var unavailable: Set<String> { Set(chosen.filter { !$0.isAvailable }.map { String($0.index) }) }
+    var unavailable: Set<TaskID> { Set(chosen.filter { !$0.isAvailable }.map(\.id)) }
     var sqlSettings: RunConfiguration.SQLSettings? { settings }
 
     func prompts() throws -> [GenerationJob.TaskPrompt] {
@@ -75,7 +75,7 @@ struct SQLRunPlan: BenchmarkRunPlan {
         let available = chosen.filter(\.isAvailable)
         return zip(available, try builder.prompts(for: available)).map { task, text in
             GenerationJob.TaskPrompt(
-                taskID: String(task.index), requestID: String(task.index), prompt: options.model.prompt(text))
+                taskID: task.id, requestID: task.id.rawValue, prompt: options.model.prompt(text))
         }
     }
 

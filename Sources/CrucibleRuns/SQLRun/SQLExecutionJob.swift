@@ -32,7 +32,7 @@ public struct SQLExecutionJob: Sendable {
     func run(
         store: RunStore, feed: GenerationFeed?, progress: (@Sendable (_ done: Int, _ passed: Int) -> Void)?
     ) throws(RunError) -> Int {
-        let byID = Dictionary(dataset.tasks.map { (String($0.index), $0) }, uniquingKeysWith: { first, _ in first })
+        let byID = Dictionary(dataset.tasks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var options = self.options
         // Gold checks are made once for the whole run (`goldChecks`), not per chunk.
         options.checkGoldDeterminism = false
@@ -47,7 +47,7 @@ public struct SQLExecutionJob: Sendable {
                     "\(store.path) holds an answer for task \(unknown.taskID), which is not a task of this run's "
                         + "dataset (\(dataset.questionsFile))")
             }
-            let result = try Self.score(
+            let result = Self.score(
                 chunk.map { byID[$0.taskID]! }, predictions: chunk.map(\.code), kind: dataset.kind, options: options)
             return zip(chunk, result.scores).map { generation, score in
                 StoredExecution(
@@ -62,37 +62,18 @@ public struct SQLExecutionJob: Sendable {
     public func goldChecks() throws(RunError) -> GoldCheckReport {
         var options = self.options
         options.allowUnavailable = true
-        return try Self.score(
+        return Self.score(
             dataset.tasks, predictions: dataset.tasks.map(\.gold), kind: dataset.kind, options: options
         ).goldChecks
     }
 
-    /// Scores `tasks` (any dataset indexes, repeats allowed) with one prediction each; the result names the tasks by
-    /// their own dataset indexes.
+    /// Scores `tasks` (any of the dataset's, repeats allowed) with one prediction each.
     static func score(
         _ tasks: [SQLTask], predictions: [String], kind: SQLBenchmarkKind, options: SQLScoreOptions
-    ) throws(RunError) -> SQLScoreResult {
-        // SQLScoreJob addresses tasks by position; give it positions and map the ids back afterwards.
-        let positioned = tasks.enumerated().map { position, task in
-            var task = task
-            task.index = position
-            return task
-        }
-        let dataset = SQLDataset(kind: kind, directory: "", questionsFile: "", tasks: positioned)
-        var result: SQLScoreResult
-        do {
-            result = try SQLScoreJob(dataset: dataset, predictions: predictions, options: options).run()
-        } catch {
-            throw RunError(.dataset, "\(error)")
-        }
-        for position in result.scores.indices { result.scores[position].taskID = tasks[position].index }
-        for position in result.goldChecks.failures.indices {
-            result.goldChecks.failures[position].taskID = tasks[result.goldChecks.failures[position].taskID].index
-        }
-        for position in result.goldChecks.nondeterministic.indices {
-            let original = tasks[result.goldChecks.nondeterministic[position].taskID].index
-            result.goldChecks.nondeterministic[position].taskID = original
-        }
-        return result
+    ) -> SQLScoreResult {
+        SQLScoreJob(
+            kind: kind, items: zip(tasks, predictions).map { SQLScoreJob.Item(task: $0, prediction: $1) },
+            options: options
+        ).run()
     }
 }

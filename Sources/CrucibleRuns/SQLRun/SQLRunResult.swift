@@ -34,19 +34,18 @@ extension SQLExecutionJob {
         } catch {
             throw RunError(store: error)
         }
-        var verdicts: [String: [Int: SQLSampleVerdict]] = [:]
+        var verdicts: [TaskID: [Int: SQLSampleVerdict]] = [:]
         for execution in executions {
             verdicts[execution.taskID, default: [:]][execution.sample] = SQLSampleVerdict.decode(execution.detail)
         }
         var scores: [SQLTaskScore] = []
         var sampleStatuses: [[ScoreStatus]] = []
         for task in dataset.tasks {
-            let identity = SQLTaskIdentity(index: task.index, databaseID: task.databaseID, category: task.category)
-            let stored = verdicts[String(task.index)] ?? [:]
+            let stored = verdicts[task.id] ?? [:]
             if !task.isAvailable {
                 scores.append(
                     SQLTaskScore(
-                        taskID: task.index, databaseID: task.databaseID, category: task.category,
+                        taskID: task.id, databaseID: task.databaseID, category: task.category,
                         statuses: options.rules.map { .init(rule: $0.rawValue, status: .unavailable) },
                         error: "database `\(task.databaseID)` is not available", goldRows: nil, predictedRows: nil,
                         goldSeconds: 0, predictedSeconds: 0))
@@ -57,14 +56,14 @@ extension SQLExecutionJob {
                 // A finished run has a verdict for every sample; a missing one is a failure, never a silent pass.
                 scores.append(
                     SQLTaskScore(
-                        taskID: task.index, databaseID: task.databaseID, category: task.category,
+                        taskID: task.id, databaseID: task.databaseID, category: task.category,
                         statuses: options.rules.map { .init(rule: $0.rawValue, status: .error) },
                         error: "no verdict in the run store", goldRows: nil, predictedRows: nil, goldSeconds: 0,
                         predictedSeconds: 0))
                 sampleStatuses.append(Array(repeating: .error, count: samples))
                 continue
             }
-            scores.append(first.score(for: identity))
+            scores.append(first.score(for: task))
             sampleStatuses.append((0..<samples).map { stored[$0]?.rules.first?.status ?? .error })
         }
         let scored = scores.filter { $0.passed != nil }
@@ -75,7 +74,7 @@ extension SQLExecutionJob {
         }
         let seconds = executions.reduce(0) { $0 + $1.seconds }
         // As `crucible score` counts them: each distinct (database file, SQL) executed once.
-        let byID = Dictionary(dataset.tasks.map { (String($0.index), $0) }, uniquingKeysWith: { first, _ in first })
+        let byID = Dictionary(dataset.tasks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let rules = options.rules.map { $0.rule(keepDistinct: options.keepDistinct) }
         var distinct = Set<[String]>()
         for generation in generations {

@@ -1,3 +1,4 @@
+import CrucibleBenchmarks
 import CrucibleCore
 import Foundation
 
@@ -25,9 +26,9 @@ struct SQLSampleVerdict: Codable, Equatable {
         predictedSeconds = score.predictedSeconds
     }
 
-    func score(for task: SQLTaskIdentity) -> SQLTaskScore {
+    func score(for task: SQLTask) -> SQLTaskScore {
         SQLTaskScore(
-            taskID: task.index, databaseID: task.databaseID, category: task.category,
+            taskID: task.id, databaseID: task.databaseID, category: task.category,
             statuses: rules.map { .init(rule: $0.rule, status: $0.status) }, error: error, goldRows: goldRows,
             predictedRows: predictedRows, goldSeconds: goldSeconds, predictedSeconds: predictedSeconds)
     }
@@ -44,11 +45,4 @@ struct SQLSampleVerdict: Codable, Equatable {
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         return try? decoder.decode(SQLSampleVerdict.self, from: Data(json.utf8))
     }
-}
-
-/// What a verdict needs to know about its task.
-struct SQLTaskIdentity {
-    var index: Int
-    var databaseID: String
-    var category: String?
 }

@@ -1,3 +1,4 @@
+public import CrucibleCore
 import CrucibleSQL
 import Foundation
 
@@ -64,16 +65,16 @@ public final class RunStore: @unchecked Sendable {
     // MARK: Tasks
 
     /// Records the run's tasks in order (again on resume: they must be the same).
-    public func setTasks(_ tasks: [(id: String, category: String?)]) throws(RunStoreError) {
+    public func setTasks(_ tasks: [(id: TaskID, category: String?)]) throws(RunStoreError) {
         try setTasks(positioned: tasks.enumerated().map { ($0.offset, $0.element.id, $0.element.category) })
     }
 
     /// Records tasks with their positions in the whole benchmark (a shard holds every N-th task, and a merge puts
     /// the shards' tasks back in order by these positions).
-    public func setTasks(positioned tasks: [(position: Int, id: String, category: String?)]) throws(RunStoreError) {
+    public func setTasks(positioned tasks: [(position: Int, id: TaskID, category: String?)]) throws(RunStoreError) {
         try locked { () throws(RunStoreError) in
             let stored = try database.storeQuery("SELECT task_id FROM tasks ORDER BY position").compactMap {
-                $0[0].text
+                $0[0].text.map { TaskID($0) }
             }
             if !stored.isEmpty {
                 guard stored == tasks.sorted(by: { $0.position < $1.position }).map(\.id) else {
@@ -85,24 +86,26 @@ public final class RunStore: @unchecked Sendable {
                 for task in tasks {
                     try database.storeQuery(
                         "INSERT INTO tasks (position, task_id, category) VALUES (?, ?, ?)",
-                        [.integer(Int64(task.position)), .text(task.id), SQLValue(task.category)])
+                        [.integer(Int64(task.position)), .text(task.id.rawValue), SQLValue(task.category)])
                 }
             }
         }
     }
 
     /// The tasks with their positions, in order.
-    public func positionedTasks() throws(RunStoreError) -> [(position: Int, id: String, category: String?)] {
+    public func positionedTasks() throws(RunStoreError) -> [(position: Int, id: TaskID, category: String?)] {
         try locked { () throws(RunStoreError) in
             try database.storeQuery("SELECT position, task_id, category FROM tasks ORDER BY position").map { row in
-                (Int(row[0].integer ?? 0), row[1].text ?? "", row[2].text)
+                (Int(row[0].integer ?? 0), TaskID(row[1].text ?? ""), row[2].text)
             }
         }
     }
 
-    public func taskIDs() throws(RunStoreError) -> [String] {
+    public func taskIDs() throws(RunStoreError) -> [TaskID] {
         try locked { () throws(RunStoreError) in
-            try database.storeQuery("SELECT task_id FROM tasks ORDER BY position").compactMap { $0[0].text }
+            try database.storeQuery("SELECT task_id FROM tasks ORDER BY position").compactMap {
+                $0[0].text.map { TaskID($0) }
+            }
         }
     }
 
@@ -122,7 +125,7 @@ public final class RunStore: @unchecked Sendable {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                         [
-                            .text(generation.taskID), .integer(Int64(generation.round)),
+                            .text(generation.taskID.rawValue), .integer(Int64(generation.round)),
                             .integer(Int64(generation.sample)), .text(generation.requestID), .text(generation.model),
                             .text(generation.promptHash), .text(generation.prompt), .text(generation.raw),
                             .text(generation.code), SQLValue(generation.finishReason),
@@ -145,7 +148,7 @@ public final class RunStore: @unchecked Sendable {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                         [
-                            .text(execution.taskID), .integer(Int64(execution.round)),
+                            .text(execution.taskID.rawValue), .integer(Int64(execution.round)),
                             .integer(Int64(execution.sample)),
                             .text(execution.status.engine), .text(execution.status.name),
                             execution.passed.map { .integer($0 ? 1 : 0) } ?? .null,
@@ -158,13 +161,15 @@ public final class RunStore: @unchecked Sendable {
 
     /// Each task's sample indices below `samples` that have no generation yet in `round`, in task order (tasks with
     /// nothing missing are left out).
-    public func missingSamples(round: Int, samples: Int) throws(RunStoreError) -> [(taskID: String, samples: [Int])] {
+    public func missingSamples(round: Int, samples: Int) throws(RunStoreError) -> [(taskID: TaskID, samples: [Int])] {
         try locked { () throws(RunStoreError) in
-            var have: [String: Set<Int>] = [:]
+            var have: [TaskID: Set<Int>] = [:]
             for row in try database.storeQuery(
                 "SELECT task_id, sample FROM generations WHERE round = ?", [.integer(Int64(round))])
             {
-                if let task = row[0].text, let sample = row[1].integer { have[task, default: []].insert(Int(sample)) }
+                if let task = row[0].text, let sample = row[1].integer {
+                    have[TaskID(task), default: []].insert(Int(sample))
+                }
             }
             return try taskIDs().compactMap { task in
                 let missing = (0..<samples).filter { !(have[task]?.contains($0) ?? false) }
@@ -219,7 +224,8 @@ public final class RunStore: @unchecked Sendable {
                         "an execution has the status `\(name)` of engine `\(engine)`, which no Crucible writes")
                 }
                 return StoredExecution(
-                    taskID: row[0].text ?? "", round: Int(row[1].integer ?? 0), sample: Int(row[2].integer ?? 0),
+                    taskID: TaskID(row[0].text ?? ""), round: Int(row[1].integer ?? 0),
+                    sample: Int(row[2].integer ?? 0),
                     status: status, passed: row[5].integer.map { $0 != 0 }, detail: row[6].text ?? "",
                     seconds: row[7].real ?? 0)
             }
@@ -228,7 +234,7 @@ public final class RunStore: @unchecked Sendable {
 
     private static func generation(_ row: [SQLValue]) -> StoredGeneration {
         StoredGeneration(
-            taskID: row[0].text ?? "", round: Int(row[1].integer ?? 0), sample: Int(row[2].integer ?? 0),
+            taskID: TaskID(row[0].text ?? ""), round: Int(row[1].integer ?? 0), sample: Int(row[2].integer ?? 0),
             requestID: row[3].text ?? "", model: row[4].text ?? "", promptHash: row[5].text ?? "",
             prompt: row[6].text ?? "", raw: row[7].text ?? "", code: row[8].text ?? "", finishReason: row[9].text,
             promptTokens: row[10].integer.map(Int.init), completionTokens: row[11].integer.map(Int.init),

@@ -1,6 +1,8 @@
+public import CrucibleCore
+
 /// One completion as the run store keeps it: what was asked, what came back, and what will be run.
 public struct StoredGeneration: Sendable, Hashable {
-    public var taskID: String
+    public var taskID: TaskID
     /// 0 for the first attempt; refinement rounds count up from 1.
     public var round: Int
     public var sample: Int
@@ -20,7 +22,7 @@ public struct StoredGeneration: Sendable, Hashable {
     public var seconds: Double
 
     public init(
-        taskID: String, round: Int, sample: Int, requestID: String, model: String, promptHash: String, prompt: String,
+        taskID: TaskID, round: Int, sample: Int, requestID: String, model: String, promptHash: String, prompt: String,
         raw: String, code: String, finishReason: String? = nil, promptTokens: Int? = nil, completionTokens: Int? = nil,
         seconds: Double
     ) {
@@ -42,7 +44,7 @@ public struct StoredGeneration: Sendable, Hashable {
 
 /// The verdict on one stored generation.
 public struct StoredExecution: Sendable, Hashable {
-    public var taskID: String
+    public var taskID: TaskID
     public var round: Int
     public var sample: Int
     /// The engine's status: a Python outcome or a text-to-SQL verdict.
@@ -54,7 +56,7 @@ public struct StoredExecution: Sendable, Hashable {
     public var seconds: Double
 
     public init(
-        taskID: String, round: Int, sample: Int, status: ExecutionStatus, passed: Bool?, detail: String,
+        taskID: TaskID, round: Int, sample: Int, status: ExecutionStatus, passed: Bool?, detail: String,
         seconds: Double
     ) {
         self.taskID = taskID
