@@ -1,24 +1,43 @@
 import Foundation
 
 /// Reads predictions and lines them up with a dataset's tasks, refusing anything ambiguous: a wrong count, an
-/// unknown or repeated task id, a db_id that is not the task's, a blank line inside a Spider file.
+/// unknown or repeated task id, a db_id that is not the task's, a blank line inside a Spider file. What is not
+/// ambiguous but reads differently from how it looks (TABs inside a Spider line's SQL) is scored as the official
+/// evaluator scores it and returned as a finding.
 public enum SQLPredictionsReader {
+    /// The predictions, one per task in task order, and the lines the official evaluator reads differently.
+    public struct Reading: Sendable {
+        public var predictions: [String]
+        public var findings: [SQLInputFinding]
+    }
+
     /// One predicted SQL per task, in task order.
     public static func read(
         _ path: String, format: SQLPredictionFormat? = nil, csvColumn: String = "sql", dataset: SQLDataset
     ) throws(DatasetError) -> [String] {
+        try readWithFindings(path, format: format, csvColumn: csvColumn, dataset: dataset).predictions
+    }
+
+    /// One predicted SQL per task, in task order, with the findings a report should list.
+    public static func readWithFindings(
+        _ path: String, format: SQLPredictionFormat? = nil, csvColumn: String = "sql", dataset: SQLDataset
+    ) throws(DatasetError) -> Reading {
         switch format ?? .guess(path: path) {
         case .lines: return try readLines(path, dataset: dataset)
-        case .bird: return try readBIRD(path, dataset: dataset)
-        case .jsonl: return try readJSONL(path, dataset: dataset)
-        case .csv: return try CSVPredictions.read(path, column: csvColumn, dataset: dataset)
+        case .bird: return Reading(predictions: try readBIRD(path, dataset: dataset), findings: [])
+        case .jsonl: return Reading(predictions: try readJSONL(path, dataset: dataset), findings: [])
+        case .csv:
+            return Reading(
+                predictions: try CSVPredictions.read(path, column: csvColumn, dataset: dataset), findings: [])
         }
     }
 
-    static func readLines(_ path: String, dataset: SQLDataset) throws(DatasetError) -> [String] {
+    static func readLines(_ path: String, dataset: SQLDataset) throws(DatasetError) -> Reading {
         var lines = try TextLines.read(path)
         while let last = lines.last, TextLines.strip(last).isEmpty { lines.removeLast() }
+        let knownDatabaseIDs = Set(dataset.tasks.map(\.databaseID))
         var predictions: [String] = []
+        var findings: [SQLInputFinding] = []
         for (offset, raw) in lines.enumerated() {
             let line = TextLines.strip(raw)
             guard !line.isEmpty else {
@@ -27,14 +46,14 @@ public enum SQLPredictionsReader {
                     "blank line: Spider's evaluator reads a blank line as a session break, so every prediction, "
                         + "even an empty one, must be on a line of its own with some text (write e.g. `SELECT 1`)")
             }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            if fields.count > 1, offset < dataset.tasks.count {
-                try check(databaseID: TextLines.strip(fields[1]), task: offset, path: path, line: offset + 1, dataset)
-            }
-            predictions.append(fields[0])
+            let read = try SpiderPredictionLine(
+                line, number: offset + 1, task: dataset.tasks.indices.contains(offset) ? dataset.tasks[offset] : nil,
+                knownDatabaseIDs: knownDatabaseIDs, path: path, questionsFile: dataset.questionsFile)
+            predictions.append(read.sql)
+            if let finding = read.finding { findings.append(finding) }
         }
         try checkCount(predictions.count, path: path, dataset: dataset)
-        return predictions
+        return Reading(predictions: predictions, findings: findings)
     }
 
     static func readBIRD(_ path: String, dataset: SQLDataset) throws(DatasetError) -> [String] {

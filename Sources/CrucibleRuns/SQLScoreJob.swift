@@ -21,10 +21,14 @@ public struct SQLScoreJob: Sendable {
     /// Any tasks, in any order, repeats allowed: a whole split, one chunk of a run's samples, a few findings.
     public var items: [Item]
     public var options: SQLScoreOptions
+    /// Lines of the predictions file to report with their whole line judged too.
+    public var findings: [SQLInputFinding]
 
     /// A whole split with one prediction per task, checked: the counts must agree, and a missing database stops the
-    /// job unless `allowUnavailable`.
-    public init(dataset: SQLDataset, predictions: [String], options: SQLScoreOptions) throws(DatasetError) {
+    /// job unless `allowUnavailable`. `findings` are lines of the predictions file whose whole line is judged too.
+    public init(
+        dataset: SQLDataset, predictions: [String], options: SQLScoreOptions, findings: [SQLInputFinding] = []
+    ) throws(DatasetError) {
         guard predictions.count == dataset.tasks.count else {
             throw DatasetError(
                 .mismatch, file: dataset.questionsFile,
@@ -40,15 +44,18 @@ public struct SQLScoreJob: Sendable {
         }
         self.init(
             kind: dataset.kind, items: zip(dataset.tasks, predictions).map { Item(task: $0, prediction: $1) },
-            options: options)
+            options: options, findings: findings)
     }
 
-    /// Any items; a task without a database is judged unavailable.
-    public init(kind: SQLBenchmarkKind, items: [Item], options: SQLScoreOptions) {
+    /// Any items; a task without a database is judged unavailable. A finding names one of the items' tasks.
+    public init(kind: SQLBenchmarkKind, items: [Item], options: SQLScoreOptions, findings: [SQLInputFinding] = []) {
         precondition(!options.rules.isEmpty, "at least one rule")
+        let ids = Set(items.map(\.task.id))
+        precondition(findings.allSatisfy { ids.contains($0.taskID) }, "findings name tasks of the job")
         self.kind = kind
         self.items = items
         self.options = options
+        self.findings = findings
     }
 
     /// Runs the job. `progress` receives (queries finished, queries in all).
@@ -94,7 +101,8 @@ public struct SQLScoreJob: Sendable {
             plans: plans, tieBreakers: tieBreakers, rules: rules, outcomes: outcomes, scores: scores)
         return SQLScoreResult(
             kind: kind, rules: options.rules, scores: scores, goldChecks: goldChecks,
-            distinctQueries: total, executionSeconds: executionSeconds)
+            distinctQueries: total, executionSeconds: executionSeconds,
+            inputFindings: judge(findings, scores: scores, rule: rules[0], executor: executor, outcomes: outcomes))
     }
 
     /// The tie-broken variants of every gold with a top-level ORDER BY that ran.

@@ -85,6 +85,10 @@ public enum SQLScoreOutput {
         if let version = provenance.modelVersion {
             object.insert(("model_version", .string(version)), at: 4)
         }
+        if !result.inputFindings.isEmpty {
+            let index = object.firstIndex { $0.0 == "statuses" }.map { $0 + 1 } ?? object.count
+            object.insert(("input_findings", .array(result.inputFindings.map(\.json))), at: index)
+        }
         if result.rules.count > 1 {
             let perRule = result.rules.enumerated().map { index, rule -> (String, JSONValue) in
                 let tally = result.breakdown(ruleIndex: index).all

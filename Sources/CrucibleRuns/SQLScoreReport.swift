@@ -20,6 +20,7 @@ enum SQLScoreReport {
             out += "\n\(breakdown.all.unavailable) of \(breakdown.all.total) tasks are unavailable (no database: "
             out += missing.map { "`\($0)`" }.joined(separator: ", ") + ") and are not counted.\n"
         }
+        out += findingsSection(result.inputFindings)
         out += "\n## Verdicts\n\n"
         var statuses = MarkdownTable(headers: ["status", "tasks"])
         for status in ScoreStatus.allCases {
@@ -29,6 +30,27 @@ enum SQLScoreReport {
         out += goldSection(result.goldChecks)
         if result.rules.count > 1 { out += rulesSection(result) }
         return out
+    }
+
+    private static func findingsSection(_ findings: [SQLJudgedFinding]) -> String {
+        guard !findings.isEmpty else { return "" }
+        var out = "\n## Input findings\n\n"
+        out +=
+            findings.count == 1
+            ? "1 line of the predictions file has TABs inside its SQL."
+            : "\(findings.count) lines of the predictions file have TABs inside their SQL."
+        out += " The official evaluator splits each line on TAB and scores only the first field, and so does this "
+        out += "score; the whole line, executed under the same rule, is shown beside it.\n\n"
+        var table = MarkdownTable(
+            headers: ["line", "task", "scored SQL", "verdict", "whole-line SQL", "whole-line verdict"],
+            alignments: [.right, .right, .left, .left, .left, .left])
+        for item in findings {
+            table.append([
+                String(item.finding.line), String(item.finding.taskID), "`\(item.finding.scoredSQL)`",
+                item.verdict.rawValue, "`\(item.finding.wholeLineSQL)`", item.wholeLineVerdict.rawValue,
+            ])
+        }
+        return out + table.rendered
     }
 
     private static func goldSection(_ checks: GoldCheckReport) -> String {

@@ -10,6 +10,8 @@ public struct SQLScoreResult: Sendable {
     public var goldChecks: GoldCheckReport
     public var distinctQueries: Int
     public var executionSeconds: Double
+    /// Prediction lines the official evaluator reads differently from how they look, with both verdicts.
+    public var inputFindings: [SQLJudgedFinding] = []
 
     /// Accuracy per category under the rule at `ruleIndex` (0 is the primary rule).
     public func breakdown(ruleIndex: Int = 0) -> CategoryBreakdown {

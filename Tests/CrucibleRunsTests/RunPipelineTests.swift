@@ -4,7 +4,6 @@ import CruciblePython
 import CrucibleRuns
 import CrucibleSQL
 import CrucibleTestSupport
-import Dispatch
 import Foundation
 import Testing
 
@@ -23,10 +22,10 @@ struct RunPipelineTests {
         return options
     }
 
-    @Test func aReplayedSQLRunJudgesAsScoreDoes() throws {
+    @Test func aReplayedSQLRunJudgesAsScoreDoes() async throws {
         let sample = try SQLSampleTests.builtSample()
         defer { try? FileManager.default.removeItem(atPath: sample) }
-        let outcome = try PipelineThread.run(
+        let outcome = try await PipelineThread.run(
             RunPipeline(options: try Self.sqlOptions(sample, runDirectory: "\(sample)/run")))
         guard case .finished(let summary, let directory) = outcome else {
             Issue.record("the run did not finish: \(outcome)")
@@ -42,24 +41,26 @@ struct RunPipelineTests {
         #expect(try Self.verdicts("\(directory)/results.jsonl") == Self.verdicts("\(sample)/score/results.jsonl"))
     }
 
-    @Test func anotherConfigurationOnTheSameDirectoryNamesWhatDiffers() throws {
+    @Test func anotherConfigurationOnTheSameDirectoryNamesWhatDiffers() async throws {
         let sample = try SQLSampleTests.builtSample()
         defer { try? FileManager.default.removeItem(atPath: sample) }
         var options = try Self.sqlOptions(sample, runDirectory: "\(sample)/run")
-        _ = try PipelineThread.run(RunPipeline(options: options))
+        _ = try await PipelineThread.run(RunPipeline(options: options))
         options.timeout = 3
         options.keepDistinct = true
-        let error = #expect(throws: RunStoreError.self) { try PipelineThread.run(RunPipeline(options: options)) }
+        let error = await #expect(throws: RunStoreError.self) {
+            try await PipelineThread.run(RunPipeline(options: options))
+        }
         #expect(error?.exitStatus == .badInput)
         #expect(error?.message.contains("keep_distinct, timeout differ") == true, "\(String(describing: error))")
     }
 
-    @Test func mergedShardsKeepTheEnvironmentAndRefuseChangedDatabases() throws {
+    @Test func mergedShardsKeepTheEnvironmentAndRefuseChangedDatabases() async throws {
         let sample = try SQLSampleTests.builtSample()
         defer { try? FileManager.default.removeItem(atPath: sample) }
         let shards = ["\(sample)/shard-1", "\(sample)/shard-2"]
         for (index, directory) in shards.enumerated() {
-            _ = try PipelineThread.run(
+            _ = try await PipelineThread.run(
                 RunPipeline(
                     options: try Self.sqlOptions(
                         sample, runDirectory: directory, shard: Shard(index: index + 1, count: 2))))
@@ -84,7 +85,7 @@ struct RunPipelineTests {
         #expect(error?.message.contains("databases") == true, "\(String(describing: error))")
     }
 
-    @Test func aPythonRunJudgesWholeSolutionsAsScoreDoesAndRecordsItsTime() throws {
+    @Test func aPythonRunJudgesWholeSolutionsAsScoreDoesAndRecordsItsTime() async throws {
         let folder = NSTemporaryDirectory() + "crucible-pipeline-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -104,7 +105,7 @@ struct RunPipelineTests {
         options.runDirectory = "\(folder)/run"
         options.timeout = 5
         options.generationCache = .off
-        _ = try PipelineThread.run(RunPipeline(options: options))
+        _ = try await PipelineThread.run(RunPipeline(options: options))
         var score = ScorePipeline.Options(
             benchmark: .humaneval, dataset: dataset, predictions: "\(folder)/solutions.jsonl",
             workerExecutable: CrucibleExecutable.path)
@@ -131,30 +132,14 @@ struct RunPipelineTests {
     }
 }
 
-/// Runs a pipeline on a thread of its own: it blocks while it executes, which must not hold one of the few
-/// threads Swift's concurrency pool has (its generation phase needs them).
+/// Runs a pipeline on a thread of its own and awaits it: the pipeline blocks while it executes, which must not hold
+/// one of the few threads Swift's concurrency pool has (its generation phase, and other tests, need them).
 enum PipelineThread {
-    static func run(_ pipeline: RunPipeline) throws -> RunPipeline.Outcome {
-        try run { try pipeline.run() }
-    }
-
-    static func run<T: Sendable>(_ work: @escaping @Sendable () throws -> T) throws -> T {
-        let result = ResultBox<T>()
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            result.set(Result { try work() })
-            done.signal()
+    static func run(_ pipeline: RunPipeline) async throws -> RunPipeline.Outcome {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread { continuation.resume(with: Result { try pipeline.run() }) }
+            thread.stackSize = 8 << 20
+            thread.start()
         }
-        thread.stackSize = 8 << 20
-        thread.start()
-        done.wait()
-        return try result.get()
     }
-}
-
-private final class ResultBox<T: Sendable>: @unchecked Sendable {
-    // @unchecked: written once by the worker thread before the semaphore is signalled, read after.
-    private var value: Result<T, any Error>?
-    func set(_ result: Result<T, any Error>) { value = result }
-    func get() throws -> T { try value!.get() }
 }

@@ -54,7 +54,16 @@ struct SQLRunPlan: BenchmarkRunPlan {
             databasesSHA256: try FileHashes.databases(everySelected, root: loaded.directory))
         datasetSHA256 = try FileHashes.sha256(loaded.questionsFile)
         if options.importCompletions == nil, options.model.kind == .replay {
-            let predictions = try SQLPredictionsReader.read(options.model.target, dataset: loaded)
+            let reading = try SQLPredictionsReader.readWithFindings(options.model.target, dataset: loaded)
+            if !reading.findings.isEmpty {
+                let count = reading.findings.count
+                let lines = reading.findings.prefix(10).map { String($0.line) }.joined(separator: ", ")
+                observer.notice(
+                    "\(options.model.target) has TABs inside the SQL of line\(count == 1 ? "" : "s") \(lines)"
+                        + (count > 10 ? ", ..." : "") + "; each is scored by its first TAB field, as the official "
+                        + "evaluator does (`crucible score` lists them with the whole line judged)")
+            }
+            let predictions = reading.predictions
             var recorded: [String: [String]] = [:]
             for task in chosen { recorded[task.id.rawValue] = [predictions[task.index]] }
             self.recorded = recorded

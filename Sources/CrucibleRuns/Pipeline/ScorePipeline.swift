@@ -65,7 +65,7 @@ public struct ScorePipeline: Sendable {
         if let kind = options.benchmark.sqlKind {
             var loaded = try kind.load(directory: options.dataset, questions: options.questions)
             if let gold = options.gold { try loaded.replaceGold(fromFile: gold) }
-            let predicted = try SQLPredictionsReader.read(
+            let predicted = try SQLPredictionsReader.readWithFindings(
                 options.predictions, format: options.format, csvColumn: options.column, dataset: loaded)
             let scoring = SQLScoreOptions(
                 rules: options.rules ?? [kind == .spider ? .spider : .bird], keepDistinct: options.keepDistinct,
@@ -74,8 +74,9 @@ public struct ScorePipeline: Sendable {
                     heapLimitBytes: options.heapLimitMiB << 20),
                 workers: options.workers, allowUnavailable: options.allowUnavailable,
                 checkGoldDeterminism: options.checkGoldOrder)
-            let result = try SQLScoreJob(dataset: loaded, predictions: predicted, options: scoring).run(
-                progress: progress)
+            let result = try SQLScoreJob(
+                dataset: loaded, predictions: predicted.predictions, options: scoring, findings: predicted.findings
+            ).run(progress: progress)
             try RunOutputs.writing(directory) {
                 try SQLScoreOutput.write(result, provenance: provenance, to: directory)
             }
@@ -83,6 +84,8 @@ public struct ScorePipeline: Sendable {
             let accuracy = all.accuracy.map { String(format: "%.1f", $0 * 100) } ?? "–"
             var line = "\(options.benchmark.rawValue): \(all.passed)/\(all.scored) correct (\(accuracy) %)"
             if all.unavailable > 0 { line += ", \(all.unavailable) unavailable" }
+            let findings = result.inputFindings.count
+            if findings > 0 { line += ", \(findings) input finding\(findings == 1 ? "" : "s")" }
             return Outcome(
                 summary: SQLScoreOutput.summary(result, provenance: provenance),
                 line: line + "; report in \(directory)/report.md")
