@@ -1,16 +1,13 @@
 import CrucibleBenchmarks
 import CrucibleCore
 import CrucibleRuns
+import CrucibleTestSupport
 import Foundation
 import Testing
 
 /// DAIL-SQL + GPT-4's published predictions with one line's spaces turned into TABs: the official evaluator scores
 /// only that line's first field, and so must Crucible, while listing the line.
-@Suite(
-    "TABs inside a real Spider prediction",
-    .enabled(
-        if: FileManager.default.fileExists(atPath: "\(SharedData.spiderPredictions)/dail-sql-gpt4.txt"),
-        "needs ../shared/datasets (Spider dev and DAIL-SQL's predictions)"))
+@Suite("TABs inside a real Spider prediction", SharedDatasets.required)
 struct SpiderTabFindingTests {
     static func score(_ lines: [String], in folder: String) throws -> SQLScoreResult {
         let path = "\(folder)/pred-\(UUID().uuidString).txt"
