@@ -29,8 +29,8 @@ test: setup
 	scripts/python-env.sh ds1000
 	$(SWIFT) build --build-tests
 	$(SWIFT) test 2>&1 | tee .build/test-output.log
-	scripts/skipped-tests.sh .build/test-output.log $(if $(CRUCIBLE_REQUIRE_SHARED_DATA),--none-allowed)
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Plugins
+	@scripts/skipped-tests.sh .build/test-output.log $(if $(CRUCIBLE_REQUIRE_SHARED_DATA),--none-allowed)
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Plugins
