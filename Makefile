@@ -28,6 +28,8 @@ sample: setup
 test: setup
 	scripts/python-env.sh ds1000
 	$(SWIFT) build --build-tests
+	# The benchmarks are not run here, but they must keep compiling against the libraries they measure.
+	$(SWIFT) build --package-path Benchmarks
 	$(SWIFT) test 2>&1 | tee .build/test-output.log
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Plugins
 	@scripts/skipped-tests.sh .build/test-output.log $(if $(CRUCIBLE_REQUIRE_SHARED_DATA),--none-allowed)

@@ -12,7 +12,7 @@ enum HumanEvalSamples {
         let tasks = try PythonDatasetLoader.humanEval(dataset.path)
         var text = ""
         for task in tasks {
-            let line = JSONValue.object([("task_id", .string(task.id)), ("completion", .string(task.reference))])
+            let line = JSONValue.object([("task_id", .string(task.id.rawValue)), ("completion", .string(task.reference))])
                 .serialized()
             for _ in 0..<copies { text += line + "\n" }
         }

@@ -38,8 +38,8 @@ enum RunOverlap {
             let tasks = Array(loaded.tasks.filter(\.isAvailable).prefix(limit))
             for (task, text) in zip(tasks, try SQLPromptBuilder().prompts(for: tasks)) {
                 prompts.append(
-                    .init(taskID: String(task.index), requestID: String(task.index), prompt: .chat([.user(text)])))
-                answers[String(task.index)] = predictions[task.index]
+                    .init(taskID: task.id, requestID: task.id.rawValue, prompt: .chat([.user(text)])))
+                answers[task.id.rawValue] = predictions[task.index]
             }
         } else {
             dataset = shared + "/ds1000/ds1000.jsonl.gz"
@@ -51,8 +51,8 @@ enum RunOverlap {
                     BenchmarkPrompts.template(for: task), allowed: BenchmarkPrompts.pythonPlaceholders,
                     source: "default")
                 let text = template.render(BenchmarkPrompts.values(for: task))
-                prompts.append(.init(taskID: task.id, requestID: task.id, prompt: .chat([.user(text)])))
-                answers[task.id] = list[0].code
+                prompts.append(.init(taskID: task.id, requestID: task.id.rawValue, prompt: .chat([.user(text)])))
+                answers[task.id.rawValue] = list[0].code
             }
         }
         try JSONSerialization.data(withJSONObject: answers).write(to: URL(fileURLWithPath: scratch + "/answers.json"))
