@@ -13,8 +13,9 @@ enum ChunkedExecution {
         var done = 0
         var passed = 0
         var seen = feed?.stored ?? 0
+        let size = max(1, chunkSize)
         while true {
-            // The feed's count is read before the store, so nothing stored in between is missed.
+            // The feed's state is read before the store, so nothing stored in between is missed.
             let generating = feed.map { !$0.isFinished } ?? false
             let pending: [StoredGeneration]
             do {
@@ -22,23 +23,28 @@ enum ChunkedExecution {
             } catch {
                 throw RunError(store: error)
             }
-            if pending.isEmpty || (generating && pending.count < chunkSize && !(feed?.waitedLongEnough ?? true)) {
+            // While answers still arrive, a part-filled chunk waits a little for more; every full chunk read here is
+            // judged before the store is asked again, so each answer is read once.
+            let ready =
+                generating && !(feed?.waitedLongEnough ?? true) ? pending.count - pending.count % size : pending.count
+            if ready == 0 {
                 guard generating, let feed else { return done }
-                seen = feed.wait(after: seen, pending: pending.count, chunkSize: chunkSize)
+                seen = feed.wait(after: seen, pending: pending.count)
                 continue
             }
             feed?.chunkTaken()
-            let chunk = Array(pending.prefix(max(1, chunkSize)))
-            let executions = try judge(chunk)
-            do {
-                try store.record(executions)
-            } catch {
-                throw RunError(store: error)
+            for start in stride(from: 0, to: ready, by: size) {
+                let executions = try judge(Array(pending[start..<min(ready, start + size)]))
+                do {
+                    try store.record(executions)
+                } catch {
+                    throw RunError(store: error)
+                }
+                done += executions.count
+                passed += executions.filter { $0.passed == true }.count
+                progress?(done, passed)
+                if feed?.failure != nil { return done }
             }
-            done += executions.count
-            passed += executions.filter { $0.passed == true }.count
-            progress?(done, passed)
-            if feed?.failure != nil { return done }
         }
     }
 }

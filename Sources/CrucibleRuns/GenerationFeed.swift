@@ -48,7 +48,7 @@ final class GenerationFeed: @unchecked Sendable {
 
     /// Waits until more answers than `seen` were stored, generation ended, or part-filled work has waited its
     /// patience; returns the stored count.
-    func wait(after seen: Int, pending: Int, chunkSize: Int) -> Int {
+    func wait(after seen: Int, pending: Int) -> Int {
         locked {
             if pending > 0 && firstWaitingSince == nil { firstWaitingSince = Date() }
             let deadline = (firstWaitingSince ?? Date()).addingTimeInterval(pending > 0 ? patience : 3600)

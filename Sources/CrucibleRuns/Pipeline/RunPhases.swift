@@ -15,7 +15,8 @@ struct RunPhases {
         let askedFor = plan.positioned.count - plan.unavailable.count
         let total = askedFor * generation.samples
         let feed = GenerationFeed()
-        let generated = Mutex(try store.generations(round: generation.round).count)
+        let start = try store.counts(round: generation.round)
+        let generated = Mutex(start.generations)
         let observer = self.observer
         let generation = self.generation
         let store = self.store
@@ -42,11 +43,9 @@ struct RunPhases {
             feed.finish(error: failure)
             generationDone.signal()
         }
-        let stored = try store.executions(round: generation.round)
-        let storedPassed = stored.filter { $0.passed == true }.count
         do {
             try plan.execute(store: store, feed: feed) { done, passed in
-                observer.judged(done: stored.count + done, total: total, passed: storedPassed + passed)
+                observer.judged(done: start.executions + done, total: total, passed: start.passed + passed)
             }
         } catch {
             // Execution failed: the answers still arriving are stored, then the error is reported.

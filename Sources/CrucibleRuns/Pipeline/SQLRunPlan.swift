@@ -22,7 +22,7 @@ struct SQLRunPlan: BenchmarkRunPlan {
         self.options = options
         self.kind = kind
         loaded = try kind.load(directory: options.dataset, questions: options.questions)
-        let selected = try options.selection.apply(loaded.tasks, id: { String($0.index) }, dataset: options.dataset)
+        let selected = try options.selection.apply(loaded.tasks, id: { $0.id.rawValue }, dataset: options.dataset)
         let missing = selected.map(\.item).filter { !$0.isAvailable }
         if !missing.isEmpty && !options.allowUnavailable {
             let databases = Set(missing.map(\.databaseID)).sorted().joined(separator: ", ")
@@ -45,7 +45,7 @@ struct SQLRunPlan: BenchmarkRunPlan {
         }
         // All selected tasks' databases (before the shard is taken), so every shard records the same set.
         let everySelected = try options.selection.withoutShard.apply(
-            loaded.tasks, id: { String($0.index) }, dataset: options.dataset
+            loaded.tasks, id: { $0.id.rawValue }, dataset: options.dataset
         ).map(\.item)
         settings = RunConfiguration.SQLSettings(
             questions: options.questions, rules: rules, keepDistinct: options.keepDistinct,

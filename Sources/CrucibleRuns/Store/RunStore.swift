@@ -178,6 +178,23 @@ public final class RunStore: @unchecked Sendable {
         }
     }
 
+    /// How many generations and executions `round` holds, and how many of the executions passed: what progress
+    /// starts from on a resumed run, without reading the rows.
+    public func counts(round: Int) throws(RunStoreError) -> (generations: Int, executions: Int, passed: Int) {
+        try locked { () throws(RunStoreError) in
+            let row = try database.storeQuery(
+                """
+                SELECT (SELECT count(*) FROM generations WHERE round = ?1),
+                    (SELECT count(*) FROM executions WHERE round = ?1),
+                    (SELECT count(*) FROM executions WHERE round = ?1 AND passed = 1)
+                """, [.integer(Int64(round))]
+            ).first
+            return (
+                Int(row?[0].integer ?? 0), Int(row?[1].integer ?? 0), Int(row?[2].integer ?? 0)
+            )
+        }
+    }
+
     /// Generations of `round` in task and sample order.
     public func generations(round: Int) throws(RunStoreError) -> [StoredGeneration] {
         try locked { () throws(RunStoreError) in
