@@ -51,7 +51,7 @@ public final class PythonSandbox: Sendable {
         let environment = Mutex<WorkerEnvironment?>(nil)
         var prepared = options
         prepared.configuration.programImports = Self.programImports(programs, options: options)
-        let kept = idle.take(for: &prepared.configuration)
+        let kept = options.keepsWorkers ? idle.take(for: &prepared.configuration) : []
         let options = prepared
         let reusable = Mutex(kept)
         DispatchQueue.concurrentPerform(iterations: min(options.workers, max(1, programs.count))) { index in
@@ -86,8 +86,7 @@ public final class PythonSandbox: Sendable {
                 if options.keepsWorkers { idle.keep(worker) } else { worker.stop() }
             }
         }
-        idle.keepAll(reusable.withLock { $0 }, configuration: options.configuration)
-        if !options.keepsWorkers { idle.stopAll() }
+        if options.keepsWorkers { idle.keepAll(reusable.withLock { $0 }, configuration: options.configuration) }
         lastEnvironment.withLock { $0 = environment.withLock { $0 } }
         return results.withLock { $0.map { $0 ?? PythonOutcome(status: .crashed, message: "not run") } }
     }
