@@ -32,12 +32,7 @@ struct RunPipelineTests {
             return
         }
         #expect(summary.hasPrefix("spider: "), "\(summary)")
-        var score = ScorePipeline.Options(
-            benchmark: .spider, dataset: sample, predictions: "\(sample)/predictions.txt",
-            workerExecutable: CrucibleExecutable.path)
-        score.timeout = 2
-        score.outputDirectory = "\(sample)/score"
-        _ = try ScorePipeline(options: score).run()
+        try Self.score(.spider, sample, "\(sample)/predictions.txt", timeout: 2, into: "\(sample)/score")
         #expect(try Self.verdicts("\(directory)/results.jsonl") == Self.verdicts("\(sample)/score/results.jsonl"))
     }
 
@@ -106,17 +101,23 @@ struct RunPipelineTests {
         options.timeout = 5
         options.generationCache = .off
         _ = try await PipelineThread.run(RunPipeline(options: options))
-        var score = ScorePipeline.Options(
-            benchmark: .humaneval, dataset: dataset, predictions: "\(folder)/solutions.jsonl",
-            workerExecutable: CrucibleExecutable.path)
-        score.timeout = 5
-        score.outputDirectory = "\(folder)/score"
-        _ = try ScorePipeline(options: score).run()
+        try Self.score(.humaneval, dataset, "\(folder)/solutions.jsonl", timeout: 5, into: "\(folder)/score")
         let run = try Self.summary("\(folder)/run/summary.json")
         let scored = try Self.summary("\(folder)/score/summary.json")
         #expect(run["passed"] as? Int == tasks.count, "\(run)")
         #expect(scored["passed"] as? Int == tasks.count, "\(scored)")
         #expect((run["seconds"] as? Double ?? 0) > 0, "\(run)")
+    }
+
+    /// `crucible score` on the same answers, for comparison.
+    static func score(_ benchmark: Benchmark, _ dataset: String, _ answers: String, timeout: Double, into: String)
+        throws
+    {
+        var options = ScorePipeline.Options(
+            benchmark: benchmark, dataset: dataset, predictions: answers, workerExecutable: CrucibleExecutable.path)
+        options.timeout = timeout
+        options.outputDirectory = into
+        _ = try ScorePipeline(options: options).run()
     }
 
     static func verdicts(_ path: String) throws -> [String] {
