@@ -33,6 +33,9 @@ enum CommandWire {
             "id": id, "request_id": request.id, "task_id": request.taskID, "prompt": prompt, "n": parameters.n,
             "first_sample": request.firstSample,
         ]
+        // Round-0 answers keep the line they always had; refinement requests say which round and step they are.
+        if request.round != 0 { object["round"] = request.round }
+        if request.step != .answer { object["step"] = request.step.rawValue }
         if let temperature = parameters.temperature { object["temperature"] = temperature }
         if let topP = parameters.topP { object["top_p"] = topP }
         if let maxTokens = parameters.maxTokens { object["max_tokens"] = maxTokens }
@@ -44,7 +47,8 @@ enum CommandWire {
 
 extension GenerationRequest {
     /// The request as one JSON line (without the newline), as `CommandModel` sends it and `--export-prompts` writes
-    /// it: `{"id", "request_id", "task_id", "prompt": {"messages"} or {"text"}, "n", "first_sample", ...}`.
+    /// it: `{"id", "request_id", "task_id", "prompt": {"messages"} or {"text"}, "n", "first_sample", ...}`, with `round`
+    /// and `step` for refinement requests.
     public func jsonLine(id: String) -> String {
         String(decoding: CommandWire.request(self, id: id), as: UTF8.self)
     }

@@ -28,6 +28,8 @@ public struct PythonOutcome: Sendable, Hashable, Codable {
     public var stdout: String
     public var stderr: String
     public var seconds: Double
+    public var assertion: FailedAssertion?
+    public var trace: String?
 
     public init(
         status: Status, exceptionType: String? = nil, message: String? = nil, traceback: [String] = [],

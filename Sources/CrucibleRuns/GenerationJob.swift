@@ -5,7 +5,7 @@ import Foundation
 /// The generation phase of a run: asks the model for every sample the run store does not hold yet, and stores each
 /// answer (raw and extracted) as soon as it arrives. Run again on the same store, it asks only for what is still
 /// missing, so a run killed or stopped by a model error resumes without repeating a completed generation.
-public struct GenerationJob: Sendable {
+public struct GenerationJob: Sendable, RoundGeneration {
     /// One task's prompt.
     public struct TaskPrompt: Sendable {
         public var taskID: TaskID
@@ -47,6 +47,8 @@ public struct GenerationJob: Sendable {
         self.extract = extract
         self.maxOutstanding = maxOutstanding
     }
+
+    var expected: Int { prompts.count * samples }
 
     /// What the job asked for and stored in this call.
     public struct Report: Sendable {

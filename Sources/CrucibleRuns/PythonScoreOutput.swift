@@ -6,15 +6,19 @@ public import Foundation
 /// Writes a Python score result as `results.jsonl` (one line per sample, then one per task), `summary.json` and
 /// `report.md`.
 public enum PythonScoreOutput {
-    public static func write(_ result: PythonScoreResult, provenance: SQLScoreOutput.Provenance, to directory: String)
-        throws
-    {
+    public static func write(
+        _ result: PythonScoreResult, provenance: SQLScoreOutput.Provenance, to directory: String,
+        extras: RunOutputExtras = .none
+    ) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let folder = URL(fileURLWithPath: directory)
-        try resultsLines(result).write(to: folder.appendingPathComponent("results.jsonl"))
-        try Data((summary(result, provenance: provenance).serialized(pretty: true) + "\n").utf8)
+        var lines = [UInt8](resultsLines(result))
+        extras.appendLines(into: &lines)
+        try Data(lines).write(to: folder.appendingPathComponent("results.jsonl"))
+        try Data((extras.extend(summary(result, provenance: provenance)).serialized(pretty: true) + "\n").utf8)
             .write(to: folder.appendingPathComponent("summary.json"))
-        try Data(markdown(result, provenance: provenance).utf8).write(to: folder.appendingPathComponent("report.md"))
+        try Data(extras.wrap(markdown(result, provenance: provenance)).utf8).write(
+            to: folder.appendingPathComponent("report.md"))
     }
 
     public static func resultsLines(_ result: PythonScoreResult) -> Data {

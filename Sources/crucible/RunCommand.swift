@@ -16,10 +16,12 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var benchmark: BenchmarkOptions
     @OptionGroup var model: ModelOptions
+    @OptionGroup var sampling: SamplingOptions
     @OptionGroup var prompts: PromptOptions
     @OptionGroup var selection: SelectionOptions
     @OptionGroup var judging: JudgingOptions
     @OptionGroup var execution: ExecutionOptions
+    @OptionGroup var refinement: RefinementArguments
 
     @Option(help: "The run directory (default Reports/runs/<benchmark>-<model>).")
     var runDir: String?
@@ -44,6 +46,7 @@ struct RunCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
+        if model.model == nil { throw ValidationError("Missing expected argument '--model <model>'") }
         if benchmark.benchmark.sqlKind == nil {
             let sqlOnly = [
                 ("--few-shot", prompts.fewShot != nil), ("--rules", judging.rules != nil || judging.rule != nil),
@@ -56,7 +59,7 @@ struct RunCommand: ParsableCommand {
         if exportPrompts != nil && importCompletions != nil {
             throw ValidationError("give --export-prompts or --import-completions, not both")
         }
-        if let largest = try judging.ks().max(), largest > model.samples {
+        if let largest = try judging.ks().max(), largest > sampling.samples {
             throw ValidationError("pass@\(largest) needs --samples \(largest) or more")
         }
     }
@@ -75,11 +78,12 @@ struct RunCommand: ParsableCommand {
 
     func options() throws -> RunOptions {
         var options = RunOptions(
-            benchmark: benchmark.benchmark, dataset: benchmark.dataset, model: try model.specification(),
+            benchmark: benchmark.benchmark, dataset: benchmark.dataset, model: try model.specification()!,
             workerExecutable: PythonSandbox.Options.ownExecutable, harness: .crucible)
         options.questions = benchmark.questions
         options.modelVersion = model.modelVersion
-        options.sampling = model.sampling
+        options.sampling = sampling.sampling
+        options.refinement = refinement.options
         options.selection = selection.selection
         options.runDirectory = resume ?? runDir
         options.promptTemplate = prompts.promptTemplate

@@ -30,8 +30,8 @@ public struct ModelSpecification: Sendable, Equatable {
     /// As given on the command line, which is how the run's configuration names it.
     public var name: String { "\(kind.rawValue):\(target)" }
 
-    /// The backend. `recorded` reads a replayed answers file into completions by task id.
-    func make(recorded: (String) throws -> [String: [String]]) throws -> any LanguageModel {
+    /// The backend. `recorded` reads a replayed answers file or transcript into completions.
+    func make(recorded: (String) throws -> RecordedCompletions) throws -> any LanguageModel {
         switch kind {
         case .openai:
             return OpenAICompatibleModel(
@@ -39,7 +39,7 @@ public struct ModelSpecification: Sendable, Equatable {
                     baseURLs: baseURLs.isEmpty ? [URL(string: "http://localhost:8000/v1")!] : baseURLs, model: target,
                     apiKey: apiKey, endpoint: endpoint, concurrency: concurrency, requestTimeout: requestTimeout))
         case .replay:
-            return ReplayModel(identifier: name, recorded: try recorded(target), source: target)
+            return ReplayModel(identifier: name, recordings: try recorded(target), source: target)
         case .command:
             return try CommandModel(identifier: name, executable: target)
         }

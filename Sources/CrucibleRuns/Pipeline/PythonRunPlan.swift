@@ -1,5 +1,6 @@
 import CrucibleBenchmarks
 import CrucibleCore
+import CrucibleModels
 import CruciblePython
 import Foundation
 
@@ -10,7 +11,7 @@ struct PythonRunPlan: BenchmarkRunPlan {
     let tasks: [PythonTask]
     let positioned: [PlannedTask]
     let datasetSHA256: String
-    let recorded: [String: [String]]?
+    let recorded: RecordedCompletions?
     /// (task, sample) of replayed answers that are whole programs (EvalPlus `solution`), as `crucible score` reads
     /// them.
     let fullSolutions: Set<SampleKey>
@@ -27,7 +28,13 @@ struct PythonRunPlan: BenchmarkRunPlan {
         tasks = selected.map(\.item)
         positioned = selected.map { PlannedTask(position: $0.position, id: $0.item.id, category: $0.item.category) }
         datasetSHA256 = try FileHashes.sha256(options.dataset)
-        if options.importCompletions == nil, options.model.kind == .replay {
+        if options.importCompletions == nil, options.model.kind == .replay,
+            ReplayTranscript.isTranscript(options.model.target)
+        {
+            recorded = try ReplayTranscript.read(
+                options.model.target, tasks: Set(tasks.map(\.id)), samples: options.sampling.samples)
+            fullSolutions = []
+        } else if options.importCompletions == nil, options.model.kind == .replay {
             // The answers file covers the whole benchmark; the run may take a part of it.
             let answers = try PythonAnswersReader.read(options.model.target, tasks: all)
             let wanted = Set(tasks.map(\.id))
@@ -39,7 +46,7 @@ struct PythonRunPlan: BenchmarkRunPlan {
                     whole.insert(SampleKey(taskID: task.id, sample: sample))
                 }
             }
-            self.recorded = recorded
+            self.recorded = RecordedCompletions(firstAnswers: recorded)
             fullSolutions = whole
         } else {
             recorded = nil
@@ -79,11 +86,12 @@ struct PythonRunPlan: BenchmarkRunPlan {
     }
 
     func execute(
-        store: RunStore, feed: GenerationFeed?, progress: @escaping @Sendable (Int, Int) -> Void
+        store: RunStore, round: Int, feed: GenerationFeed?, progress: @escaping @Sendable (Int, Int) -> Void
     ) throws(RunError) {
-        let whole = fullSolutions
+        // Only a replayed answers file's first answers can be whole programs; repairs complete the prompt.
+        let whole = round == 0 ? fullSolutions : []
         let job = PythonExecutionJob(
-            tasks: tasks, timeout: options.effectiveTimeout, sandbox: sandbox,
+            tasks: tasks, round: round, timeout: options.effectiveTimeout, sandbox: sandbox,
             isFullSolution: { whole.contains(SampleKey(taskID: $0, sample: $1)) })
         defer { sandbox.stopWorkers() }
         _ = try job.run(store: store, feed: feed, progress: progress)

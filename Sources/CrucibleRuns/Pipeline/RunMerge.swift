@@ -31,10 +31,17 @@ public struct RunMerge: Sendable {
         try merged.requireConfiguration(configuration)
         try merged.setTasks(positioned: try checked.stores.flatMap { try $0.positionedTasks() })
         try merged.setUnavailableTasks(checked.unavailable)
-        for store in checked.stores {
-            try merged.record(try store.generations(round: 0))
-            try merged.record(try store.executions(round: 0))
+        for (round, settings) in checked.rounds.sorted(by: { $0.key < $1.key }) {
+            try merged.beginRound(round, settings: settings)
         }
+        for store in checked.stores {
+            for round in [0] + checked.rounds.keys.sorted() {
+                try merged.record(try store.generations(round: round))
+                try merged.record(try store.repairs(round: round))
+                try merged.record(try store.executions(round: round))
+            }
+        }
+        for round in checked.rounds.keys { try merged.finishRound(round) }
         try MergedEnvironment.record(from: checked.stores, shards: shards, into: merged)
         let ids = Set(try merged.taskIDs())
         let provenance = SQLScoreOutput.Provenance(
@@ -68,6 +75,8 @@ public struct RunMerge: Sendable {
         var configuration: RunConfiguration
         var stores: [RunStore]
         var unavailable: Set<TaskID>
+        /// Refinement rounds, each with the settings every shard that has it made it with.
+        var rounds: [Int: RoundSettings]
     }
 
     /// One configuration, shards 1..N each once, each finished.
@@ -77,6 +86,7 @@ public struct RunMerge: Sendable {
         var total: Int?
         var stores: [RunStore] = []
         var unavailable = Set<TaskID>()
+        var rounds: [Int: RoundSettings] = [:]
         for directory in shards {
             let path = directory + "/run.sqlite"
             guard FileManager.default.fileExists(atPath: path) else {
@@ -115,6 +125,22 @@ public struct RunMerge: Sendable {
             guard missing.isEmpty, try store.unexecuted(round: 0).isEmpty else {
                 throw RunError(.input, "shard \(shard) in \(directory) is not finished: run it again to complete it")
             }
+            // A shard may have stopped refining early (nothing of it failed); the rounds it has must be finished
+            // and made as the other shards made them.
+            for round in try store.rounds() {
+                guard round.finished else {
+                    throw RunError(
+                        .input,
+                        "shard \(shard) in \(directory) has not finished refinement round \(round.round): run it again")
+                }
+                if let other = rounds[round.round], other != round.settings {
+                    throw RunError(
+                        .input,
+                        "round \(round.round) of \(directory) was made with other settings than another shard's ("
+                            + round.settings.differences(from: other).joined(separator: ", ") + " differ)")
+                }
+                rounds[round.round] = round.settings
+            }
             stores.append(store)
         }
         guard let configuration, let total else { throw RunError(.input, "give the shards' run directories") }
@@ -123,7 +149,8 @@ public struct RunMerge: Sendable {
             let names = missing.map { "\($0)/\(total)" }.joined(separator: ", ")
             throw RunError(.input, "shard\(missing.count > 1 ? "s" : "") \(names) missing")
         }
-        return CheckedShards(configuration: configuration, stores: stores, unavailable: unavailable)
+        return CheckedShards(
+            configuration: configuration, stores: stores, unavailable: unavailable, rounds: rounds)
     }
 
     private func requireUnchanged(_ file: String, _ hash: String) throws {

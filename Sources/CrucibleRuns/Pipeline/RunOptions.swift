@@ -21,6 +21,8 @@ public struct RunOptions: Sendable {
     /// Take the completions from this file (answers to exported prompts) instead of asking the model.
     public var importCompletions: String?
     public var ks = [1]
+    /// Repair rounds after the first answers.
+    public var refinement = RefinementOptions()
     /// Seconds per query or program; nil: the benchmark's default.
     public var timeout: Double?
     public var generationCache: GenerationCacheLocation = .default

@@ -11,7 +11,11 @@ public enum RunOutputs {
         directory: String
     ) throws -> String {
         let result = try job.result(ks: ks, samples: samples, store: store, goldChecks: try job.goldChecks())
-        try writing(directory) { try SQLRunOutput.write(result, provenance: provenance, to: directory) }
+        let refinement = try RefinementSummary.load(store, ks: ks, numericIDs: true)
+        try writing(directory) {
+            try SQLRunOutput.write(
+                result, provenance: provenance, to: directory, extras: refinement?.extras ?? .none)
+        }
         let all = result.score.breakdown().all
         let accuracy = all.accuracy.map { String(format: "%.1f", $0 * 100) } ?? "–"
         var line = "\(result.score.kind.rawValue): \(all.passed)/\(all.scored) correct (\(accuracy) %)"
@@ -24,7 +28,7 @@ public enum RunOutputs {
                 .joined(separator: ", ")
         }
         if all.unavailable > 0 { line += ", \(all.unavailable) unavailable" }
-        return line + "; run in \(directory)"
+        return line + (refinement?.summaryLine ?? "") + "; run in \(directory)"
     }
 
     /// Writes the Python outputs; `environment` is what the workers reported (or what the store recorded).
@@ -35,8 +39,13 @@ public enum RunOutputs {
         let result = try PythonExecutionJob.result(
             benchmark: benchmark.rawValue, tasks: tasks, ks: ks, store: store,
             environment: environment ?? store.workerEnvironment())
-        try writing(directory) { try PythonScoreOutput.write(result, provenance: provenance, to: directory) }
-        return result.summaryLine(ending: "run in \(directory)")
+        let refinement = try RefinementSummary.load(store, ks: ks, numericIDs: false)
+        try writing(directory) {
+            try PythonScoreOutput.write(
+                result, provenance: provenance, to: directory, extras: refinement?.extras ?? .none)
+        }
+        return result.summaryLine(
+            ending: (refinement.map { String($0.summaryLine.dropFirst(2)) + "; " } ?? "") + "run in \(directory)")
     }
 
     /// A folder that cannot be written is the machine's problem, not the input's: its own error and exit status.

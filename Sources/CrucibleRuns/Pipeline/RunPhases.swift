@@ -7,13 +7,13 @@ import Synchronization
 /// their sum. Resuming is unchanged: each phase does only what the store is missing.
 struct RunPhases {
     let plan: any BenchmarkRunPlan
-    let generation: GenerationJob
+    let generation: any RoundGeneration
     let store: RunStore
     let observer: any RunObserver
 
     func run() throws {
-        let askedFor = plan.positioned.count - plan.unavailable.count
-        let total = askedFor * generation.samples
+        let total = generation.expected
+        let round = generation.round
         let feed = GenerationFeed()
         let start = try store.counts(round: generation.round)
         let generated = Mutex(start.generations)
@@ -44,7 +44,7 @@ struct RunPhases {
             generationDone.signal()
         }
         do {
-            try plan.execute(store: store, feed: feed) { done, passed in
+            try plan.execute(store: store, round: round, feed: feed) { done, passed in
                 observer.judged(done: start.executions + done, total: total, passed: start.passed + passed)
             }
         } catch {

@@ -43,11 +43,22 @@ public struct RunPipeline: Sendable {
             cache: model is ReplayModel ? nil : try options.generationCache.open())
         if let file = options.exportPrompts {
             _ = try generation.fillFromCache(store: store)
-            let count = try BatchCompletions.export(
-                try generation.plan(store: store), parameters: generation.parameters, to: file)
-            return .exported(requests: count, file: file)
+            let planned = try generation.plan(store: store)
+            // With refinement, a run whose first answers are all in goes on to export its next round's repairs.
+            if !planned.isEmpty || options.refinement.rounds == 0 {
+                let count = try BatchCompletions.export(planned, parameters: generation.parameters, to: file)
+                return .exported(requests: count, file: file)
+            }
         }
         try RunPhases(plan: plan, generation: generation, store: store, observer: observer).run()
+        if options.refinement.rounds > 0 {
+            let loop = try refinementLoop(
+                plan, store: store, model: model, modelName: options.model.name, modelVersion: options.modelVersion,
+                cache: generation.cache)
+            if case .exported(let requests, let file) = try loop.run() {
+                return .exported(requests: requests, file: file)
+            }
+        }
         try recordEnvironment(store, plan: plan)
         let provenance = SQLScoreOutput.Provenance(
             dataset: options.dataset, predictions: model.identifier, timeout: options.effectiveTimeout,
@@ -56,6 +67,40 @@ public struct RunPipeline: Sendable {
         return .finished(
             summary: try plan.writeOutputs(store: store, provenance: provenance, directory: directory),
             directory: directory)
+    }
+
+    /// The refinement rounds of this run, asked of `model`.
+    func refinementLoop(
+        _ plan: any BenchmarkRunPlan, store: RunStore, model: any LanguageModel, modelName: String,
+        modelVersion: String?, cache: GenerationCache?
+    ) throws -> RefinementLoop {
+        let refinement = options.refinement
+        let isSQL = options.benchmark.sqlKind != nil
+        guard refinement.feedback.applies(toSQL: isSQL) else {
+            let kinds = FeedbackKind.allCases.filter { $0.applies(toSQL: isSQL) }.map(\.rawValue)
+            throw RunError(
+                .input,
+                "--feedback \(refinement.feedback.rawValue) is not for \(options.benchmark.rawValue); use one of "
+                    + kinds.joined(separator: ", "))
+        }
+        if refinement.oracleFeedback && !isSQL {
+            throw RunError(.input, "--oracle-feedback shows a gold result, which only text-to-SQL benchmarks have")
+        }
+        let template = try FeedbackTemplate(kind: refinement.feedback, file: refinement.feedbackTemplate)
+        let settings = RoundSettings(
+            model: modelName, modelVersion: modelVersion, repair: refinement.repair, feedback: refinement.feedback,
+            feedbackTemplateSHA256: template.fileSHA256, oracleFeedback: refinement.oracleFeedback,
+            refinePassing: refinement.refinePassing)
+        let replay = model as? ReplayModel
+        let imported = options.importCompletions != nil
+        return RefinementLoop(
+            plan: plan, store: store, model: model, settings: settings, template: template, rounds: refinement.rounds,
+            parameters: SamplingParameters(
+                temperature: options.sampling.temperature, topP: options.sampling.topP,
+                maxTokens: options.sampling.maxTokens, seed: options.sampling.seed),
+            maxOutstanding: max(1, options.model.concurrency), cache: cache,
+            transcript: imported ? nil : replay, imported: imported ? replay : nil,
+            exportPrompts: options.exportPrompts, observer: observer)
     }
 
     /// What identifies this run; resuming requires the same.
@@ -93,9 +138,9 @@ public struct RunPipeline: Sendable {
     func makeModel(_ plan: any BenchmarkRunPlan) throws -> any LanguageModel {
         if let file = options.importCompletions {
             return ReplayModel(
-                identifier: "imported:\(file)", samples: try BatchCompletions.read(file), source: file)
+                identifier: "imported:\(file)", recordings: try BatchCompletions.read(file), source: file)
         }
-        return try options.model.make { _ in plan.recorded ?? [:] }
+        return try options.model.make { _ in plan.recorded ?? RecordedCompletions() }
     }
 
     func recordEnvironment(_ store: RunStore, plan: any BenchmarkRunPlan) throws {

@@ -1,5 +1,6 @@
 import CrucibleBenchmarks
 import CrucibleCore
+import CrucibleModels
 import CruciblePython
 import CrucibleSQL
 import Foundation
@@ -16,7 +17,7 @@ struct SQLRunPlan: BenchmarkRunPlan {
     let pool: FewShotPool?
     let settings: RunConfiguration.SQLSettings
     let datasetSHA256: String
-    let recorded: [String: [String]]?
+    let recorded: RecordedCompletions?
 
     init(_ options: RunOptions, kind: SQLBenchmarkKind, observer: any RunObserver) throws {
         self.options = options
@@ -53,7 +54,12 @@ struct SQLRunPlan: BenchmarkRunPlan {
             shotSelection: options.shotSelection, fewShotSHA256: try options.fewShot.map(FileHashes.sha256),
             databasesSHA256: try FileHashes.databases(everySelected, root: loaded.directory))
         datasetSHA256 = try FileHashes.sha256(loaded.questionsFile)
-        if options.importCompletions == nil, options.model.kind == .replay {
+        if options.importCompletions == nil, options.model.kind == .replay,
+            ReplayTranscript.isTranscript(options.model.target)
+        {
+            recorded = try ReplayTranscript.read(
+                options.model.target, tasks: Set(chosen.map(\.id)), samples: options.sampling.samples)
+        } else if options.importCompletions == nil, options.model.kind == .replay {
             let reading = try SQLPredictionsReader.readWithFindings(options.model.target, dataset: loaded)
             if !reading.findings.isEmpty {
                 let count = reading.findings.count
@@ -66,7 +72,7 @@ struct SQLRunPlan: BenchmarkRunPlan {
             let predictions = reading.predictions
             var recorded: [String: [String]] = [:]
             for task in chosen { recorded[task.id.rawValue] = [predictions[task.index]] }
-            self.recorded = recorded
+            self.recorded = RecordedCompletions(firstAnswers: recorded)
         } else {
             recorded = nil
         }
@@ -106,8 +112,10 @@ struct SQLRunPlan: BenchmarkRunPlan {
     }
 
     func execute(
-        store: RunStore, feed: GenerationFeed?, progress: @escaping @Sendable (Int, Int) -> Void
+        store: RunStore, round: Int, feed: GenerationFeed?, progress: @escaping @Sendable (Int, Int) -> Void
     ) throws(RunError) {
+        var job = self.job
+        job.round = round
         _ = try job.run(store: store, feed: feed, progress: progress)
     }
 

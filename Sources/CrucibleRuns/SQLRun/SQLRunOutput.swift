@@ -6,7 +6,10 @@ import Foundation
 /// what `crucible score` writes for the same predictions; with several, the first sample's verdicts plus every
 /// sample's status per task and pass@k.
 public enum SQLRunOutput {
-    public static func write(_ run: SQLRunResult, provenance: SQLScoreOutput.Provenance, to directory: String) throws {
+    public static func write(
+        _ run: SQLRunResult, provenance: SQLScoreOutput.Provenance, to directory: String,
+        extras: RunOutputExtras = .none
+    ) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let folder = URL(fileURLWithPath: directory)
         var lines: [UInt8] = []
@@ -16,6 +19,7 @@ public enum SQLRunOutput {
             JSONValue.object(object).write(into: &lines)
             lines.append(UInt8(ascii: "\n"))
         }
+        extras.appendLines(into: &lines)
         try Data(lines).write(to: folder.appendingPathComponent("results.jsonl"))
         var summary = SQLScoreOutput.summary(run.score, provenance: provenance)
         if run.samples > 1, case .object(var fields) = summary {
@@ -23,7 +27,7 @@ public enum SQLRunOutput {
             for k in run.ks { fields.append(("pass@\(k)", run.passAtK(k).map(JSONValue.number) ?? .null)) }
             summary = .object(fields)
         }
-        try Data((summary.serialized(pretty: true) + "\n").utf8).write(
+        try Data((extras.extend(summary).serialized(pretty: true) + "\n").utf8).write(
             to: folder.appendingPathComponent("summary.json"))
         var report = SQLScoreReport.markdown(run.score, provenance: provenance)
         if run.samples > 1 {
@@ -35,6 +39,6 @@ public enum SQLRunOutput {
             }
             report += table.rendered
         }
-        try Data(report.utf8).write(to: folder.appendingPathComponent("report.md"))
+        try Data(extras.wrap(report).utf8).write(to: folder.appendingPathComponent("report.md"))
     }
 }

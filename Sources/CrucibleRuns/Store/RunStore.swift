@@ -7,12 +7,12 @@ import Foundation
 /// is stored. Safe to share: every call holds the store's lock (one SQLite connection, used by one thread at a time).
 public final class RunStore: @unchecked Sendable {
     public let path: String
-    private let database: SQLiteConnection
+    let database: SQLiteConnection
     // Recursive: some calls are made of others (`requireValue` reads, then writes).
     private let lock = NSRecursiveLock()
 
     @discardableResult
-    private func locked<T>(_ body: () throws(RunStoreError) -> T) throws(RunStoreError) -> T {
+    func locked<T>(_ body: () throws(RunStoreError) -> T) throws(RunStoreError) -> T {
         lock.lock()
         defer { lock.unlock() }
         return try body()

@@ -57,6 +57,26 @@ enum RunStoreSchema {
             ELSE 'python'
         END;
         """,
+        // 3: refinement rounds. `rounds` holds each round's settings (model, repair mode, feedback kind) and when
+        // it finished; `repairs` the feedback each repaired sample was shown, the round of the candidate it repairs
+        // and, in explain-then-fix, the model's explanation (stored as soon as it arrives, so a resumed run does not
+        // ask for it again).
+        """
+        CREATE TABLE rounds (
+            round INTEGER PRIMARY KEY,
+            settings TEXT NOT NULL,
+            finished_at TEXT
+        );
+        CREATE TABLE repairs (
+            task_id TEXT NOT NULL REFERENCES tasks(task_id),
+            round INTEGER NOT NULL,
+            sample INTEGER NOT NULL,
+            source_round INTEGER NOT NULL,
+            feedback TEXT NOT NULL,
+            explanation TEXT,
+            PRIMARY KEY (task_id, round, sample)
+        );
+        """,
     ]
 
     static var currentVersion: Int { migrations.count }

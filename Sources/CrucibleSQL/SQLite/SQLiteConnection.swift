@@ -111,6 +111,21 @@ public final class SQLiteConnection {
         return statement.run(rowCap: rowCap, timeout: timeout, timedOut: { self.deadline.expired })
     }
 
+    /// `execute`, with the result's column names (for showing a result to people or models; verdicts never need
+    /// them).
+    public func executeShowingColumns(_ sql: String, timeout: Double, rowCap: Int) -> (SQLOutcome, columns: [String]) {
+        let prepared = StatementList(connection: self, sql: sql)
+        if let failure = prepared.failure { return (failure, []) }
+        guard let statement = prepared.first else {
+            return (.rows(SQLResultTable(columnCount: 0, rows: [])), [])
+        }
+        deadline.arm(seconds: timeout)
+        defer { deadline.disarm() }
+        return (
+            statement.run(rowCap: rowCap, timeout: timeout, timedOut: { self.deadline.expired }), statement.columnNames
+        )
+    }
+
     /// Sets a pragma on this connection, bypassing the user-query policy (used by the harness itself, e.g. to
     /// re-run a gold query with `reverse_unordered_selects`).
     func setHarnessPragma(_ pragma: String) {

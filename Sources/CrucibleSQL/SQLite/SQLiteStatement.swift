@@ -15,6 +15,13 @@ final class SQLiteStatement {
         sqlite3_finalize(handle)
     }
 
+    /// The result's column names as SQLite gives them (`AS` aliases, else the expression's text).
+    var columnNames: [String] {
+        (0..<sqlite3_column_count(handle)).map { column in
+            sqlite3_column_name(handle, column).map { String(cString: $0) } ?? ""
+        }
+    }
+
     func run(rowCap: Int, timeout: Double, timedOut: () -> Bool) -> SQLOutcome {
         let columnCount = Int(sqlite3_column_count(handle))
         var rows: [[SQLValue]] = []

@@ -1,6 +1,7 @@
 public import ArgumentParser
 public import CrucibleBenchmarks
 public import CrucibleModels
+public import CrucibleRuns
 public import CrucibleSQL
 
 extension Benchmark: ExpressibleByArgument {}
@@ -8,3 +9,5 @@ extension SQLRuleName: ExpressibleByArgument {}
 extension FewShotPool.Selection: ExpressibleByArgument {}
 extension SQLPredictionFormat: ExpressibleByArgument {}
 extension OpenAICompatibleModel.Endpoint: ExpressibleByArgument {}
+extension RepairMode: ExpressibleByArgument {}
+extension FeedbackKind: ExpressibleByArgument {}

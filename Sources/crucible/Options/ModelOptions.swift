@@ -3,10 +3,10 @@ import CrucibleModels
 import CrucibleRuns
 import Foundation
 
-/// The model and how it is asked.
+/// The model and its server.
 struct ModelOptions: ParsableArguments {
     @Option(help: "openai:MODEL (an OpenAI-compatible server), replay:FILE (recorded answers), command:PROGRAM.")
-    var model: String
+    var model: String?
 
     @Option(name: .customLong("base-url"), help: "openai: the server root, e.g. http://localhost:8000/v1 (repeatable).")
     var baseURLs: [String] = []
@@ -26,27 +26,15 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "The model version evaluated (a checkpoint or training round), recorded in the outputs.")
     var modelVersion: String?
 
-    @Option(help: "Completions per task.")
-    var samples = 1
-
-    @Option(help: "Sampling temperature.")
-    var temperature: Double?
-
-    @Option(help: "Nucleus sampling probability.")
-    var topP: Double?
-
-    @Option(help: "Most tokens per completion.")
-    var maxTokens: Int?
-
-    @Option(help: "Sampling seed, when the server supports one.")
-    var seed: Int?
-
-    func validate() throws {
-        if samples <= 0 { throw ValidationError("--samples must be positive") }
+    /// `--model` with the server settings; nil when no model was given.
+    func specification() throws -> ModelSpecification? {
+        guard let model else { return nil }
+        return try server(ModelSpecification(model))
     }
 
-    func specification() throws -> ModelSpecification {
-        var specification = try ModelSpecification(model)
+    /// The server settings applied to `specification`.
+    func server(_ specification: ModelSpecification) throws -> ModelSpecification {
+        var specification = specification
         specification.baseURLs = try baseURLs.map { text in
             guard let url = URL(string: text) else { throw ValidationError("--base-url \(text) is not a URL") }
             return url
@@ -56,9 +44,5 @@ struct ModelOptions: ParsableArguments {
         specification.concurrency = concurrency
         specification.requestTimeout = requestTimeout
         return specification
-    }
-
-    var sampling: SamplingSettings {
-        SamplingSettings(samples: samples, temperature: temperature, topP: topP, maxTokens: maxTokens, seed: seed)
     }
 }
