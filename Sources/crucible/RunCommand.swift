@@ -26,6 +26,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The run directory (default Reports/runs/<benchmark>-<model>).")
     var runDir: String?
 
+    @Option(help: "A task list written by crucible split (train.json or eval.json): the run takes its tasks.")
+    var tasksFile: String?
+
     @Option(help: "Continue the run in this directory (the same as giving it as --run-dir).")
     var resume: String?
 
@@ -82,6 +85,8 @@ struct RunCommand: ParsableCommand {
             workerExecutable: PythonSandbox.Options.ownExecutable, harness: .crucible)
         options.questions = benchmark.questions
         options.modelVersion = model.modelVersion
+        options.parentVersion = model.parentVersion
+        options.tasksFile = tasksFile
         options.sampling = sampling.sampling
         options.refinement = refinement.options
         options.selection = selection.selection

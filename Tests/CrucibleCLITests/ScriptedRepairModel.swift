@@ -39,7 +39,8 @@ struct ScriptedRepairModel: Sendable {
             let messages = (request.object?["messages"] as? [[String: Any]] ?? []).map {
                 (role: $0["role"] as? String ?? "", content: $0["content"] as? String ?? "")
             }
-            return .completions([model.answer(messages)])
+            let n = request.object?["n"] as? Int ?? 1
+            return .completions(Array(repeating: model.answer(messages), count: n))
         }
     }
 

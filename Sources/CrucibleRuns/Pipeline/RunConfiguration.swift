@@ -26,6 +26,11 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     public var seed: Int?
     public var timeout: Double
     public var modelVersion: String?
+    /// The model version this one was trained from (`--parent-version`): reports lay versions out along this line.
+    public var parentVersion: String?
+    /// `--tasks-file`: the side of a `crucible split` the run took, and the SHA-256 of that file.
+    public var split: TaskSplit.Side?
+    public var splitSHA256: String?
     /// Text-to-SQL only (nil for Python benchmarks).
     public var sql: SQLSettings?
 
@@ -91,6 +96,9 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         case topP = "top_p"
         case maxTokens = "max_tokens"
         case modelVersion = "model_version"
+        case parentVersion = "parent_version"
+        case split
+        case splitSHA256 = "split_sha256"
         case questions, rules
         case keepDistinct = "keep_distinct"
         case exampleRows = "example_rows"
@@ -118,6 +126,9 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         seed = try container.decodeIfPresent(Int.self, forKey: .seed)
         timeout = try container.decode(Double.self, forKey: .timeout)
         modelVersion = try container.decodeIfPresent(String.self, forKey: .modelVersion)
+        parentVersion = try container.decodeIfPresent(String.self, forKey: .parentVersion)
+        split = try container.decodeIfPresent(TaskSplit.Side.self, forKey: .split)
+        splitSHA256 = try container.decodeIfPresent(String.self, forKey: .splitSHA256)
         guard benchmark.sqlKind != nil else {
             sql = nil
             return
@@ -151,6 +162,10 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         try container.encode(seed, forKey: .seed)
         try container.encode(timeout, forKey: .timeout)
         try container.encode(modelVersion, forKey: .modelVersion)
+        // Absent rather than null when unused, so runs made before these keys existed store the same text.
+        try container.encodeIfPresent(parentVersion, forKey: .parentVersion)
+        try container.encodeIfPresent(split, forKey: .split)
+        try container.encodeIfPresent(splitSHA256, forKey: .splitSHA256)
         guard let sql else { return }
         try container.encode(sql.questions, forKey: .questions)
         try container.encode(sql.rules, forKey: .rules)

@@ -11,6 +11,10 @@ public struct RunOptions: Sendable {
     public var questions = "dev.json"
     public var model: ModelSpecification
     public var modelVersion: String?
+    /// The model version `modelVersion` was trained from.
+    public var parentVersion: String?
+    /// A task list written by `crucible split`: the run takes its tasks and records which side it is.
+    public var tasksFile: String?
     public var sampling = SamplingSettings()
     public var selection = TaskSelection()
     /// Nil: `Reports/runs/<benchmark>-<model>`.

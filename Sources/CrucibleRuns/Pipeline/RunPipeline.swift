@@ -24,6 +24,18 @@ public struct RunPipeline: Sendable {
     }
 
     public func run() throws -> Outcome {
+        guard let file = options.tasksFile else { return try runSelected(split: nil) }
+        let split = try TaskSplit.read(file)
+        guard split.benchmark == options.benchmark else {
+            throw RunError(.input, "\(file) lists \(split.benchmark.rawValue) tasks, not \(options.benchmark.rawValue)")
+        }
+        guard options.selection.tasks == nil else { throw RunError(.input, "give --tasks or --tasks-file, not both") }
+        var pipeline = self
+        pipeline.options.selection.tasks = split.tasks.joined(separator: ",")
+        return try pipeline.runSelected(split: (split, try FileHashes.sha256(file), file))
+    }
+
+    func runSelected(split: (list: TaskSplit, sha256: String, file: String)?) throws -> Outcome {
         let plan: any BenchmarkRunPlan
         if let kind = options.benchmark.sqlKind {
             plan = try SQLRunPlan(options, kind: kind, observer: observer)
@@ -32,7 +44,10 @@ public struct RunPipeline: Sendable {
         } else {
             preconditionFailure("a benchmark is either text-to-SQL or Python")
         }
-        let store = try openStore(plan)
+        if let split, split.list.datasetSHA256 != plan.datasetSHA256 {
+            throw RunError(.input, "\(split.file) was made from another version of \(options.dataset) (its hash differs)")
+        }
+        let store = try openStore(plan, split: split.map { ($0.list.side, $0.sha256) })
         let model = try makeModel(plan)
         let generation = GenerationJob(
             model: model, prompts: try plan.prompts(), samples: options.sampling.samples,
@@ -104,9 +119,11 @@ public struct RunPipeline: Sendable {
     }
 
     /// What identifies this run; resuming requires the same.
-    func configuration(_ plan: any BenchmarkRunPlan) throws -> RunConfiguration {
+    func configuration(_ plan: any BenchmarkRunPlan, split: (side: TaskSplit.Side, sha256: String)? = nil) throws
+        -> RunConfiguration
+    {
         let template = try options.promptTemplate.map { try FileHashes.sha256($0) }
-        return RunConfiguration(
+        var configuration = RunConfiguration(
             benchmark: options.benchmark,
             dataset: URL(fileURLWithPath: options.dataset).standardizedFileURL.path,
             datasetSHA256: plan.datasetSHA256, shard: options.selection.shard?.description,
@@ -115,10 +132,16 @@ public struct RunPipeline: Sendable {
             promptTemplateSHA256: template, temperature: options.sampling.temperature,
             topP: options.sampling.topP, maxTokens: options.sampling.maxTokens, seed: options.sampling.seed,
             timeout: options.effectiveTimeout, modelVersion: options.modelVersion, sql: plan.sqlSettings)
+        configuration.parentVersion = options.parentVersion
+        configuration.split = split?.side
+        configuration.splitSHA256 = split?.sha256
+        return configuration
     }
 
     /// The run directory's store, checked against (or started with) this run's configuration and tasks.
-    func openStore(_ plan: any BenchmarkRunPlan) throws -> RunStore {
+    func openStore(_ plan: any BenchmarkRunPlan, split: (side: TaskSplit.Side, sha256: String)? = nil) throws
+        -> RunStore
+    {
         let directory = options.directory
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -126,7 +149,7 @@ public struct RunPipeline: Sendable {
             throw RunError(.output, "cannot make the run directory \(directory): \(error.localizedDescription)")
         }
         let store = try RunStore(path: directory + "/run.sqlite")
-        try store.requireConfiguration(try configuration(plan))
+        try store.requireConfiguration(try configuration(plan, split: split))
         try store.setTasks(positioned: plan.positioned.map { ($0.position, $0.id, $0.category) })
         if !plan.unavailable.isEmpty || options.benchmark.sqlKind != nil {
             try store.setUnavailableTasks(plan.unavailable)

@@ -11,3 +11,5 @@ extension SQLPredictionFormat: ExpressibleByArgument {}
 extension OpenAICompatibleModel.Endpoint: ExpressibleByArgument {}
 extension RepairMode: ExpressibleByArgument {}
 extension FeedbackKind: ExpressibleByArgument {}
+extension TrainingExport.Kind: ExpressibleByArgument {}
+extension TrainingExport.Format: ExpressibleByArgument {}

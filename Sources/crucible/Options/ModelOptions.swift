@@ -26,6 +26,9 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "The model version evaluated (a checkpoint or training round), recorded in the outputs.")
     var modelVersion: String?
 
+    @Option(help: "The model version this one was trained from (reports lay versions out along this line).")
+    var parentVersion: String?
+
     /// `--model` with the server settings; nil when no model was given.
     func specification() throws -> ModelSpecification? {
         guard let model else { return nil }
