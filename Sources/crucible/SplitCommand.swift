@@ -5,7 +5,8 @@ import CrucibleRuns
 struct SplitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "split",
-        abstract: "Split a benchmark's tasks into train and eval lists, for training on one and evaluating on the other.",
+        abstract:
+            "Split a benchmark's tasks into train and eval lists, for training on one and evaluating on the other.",
         discussion: """
             Writes OUT/train.json and OUT/eval.json (with the dataset's hash). Each category (Spider hardness, \
             DS-1000 library) is split in the same proportion, by a seeded shuffle. Give a list to crucible run \

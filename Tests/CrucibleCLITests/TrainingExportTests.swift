@@ -119,7 +119,9 @@ struct TrainingExportTests {
             "export", "sft", "--run", "\(folder)/unsplit", "--allow-unsplit", "--out", "\(folder)/allowed.jsonl",
         ])
         #expect(allowed.status == 0, "\(allowed.stderr)")
-        #expect(try String(contentsOfFile: "\(folder)/allowed.jsonl", encoding: .utf8).contains(#""unsplit_allowed": true"#))
+        #expect(
+            try String(contentsOfFile: "\(folder)/allowed.jsonl", encoding: .utf8).contains(#""unsplit_allowed": true"#)
+        )
     }
 
     @Test func preferencePairsNeverPairIdenticalCodeAndDependOnlyOnTheSeed() throws {

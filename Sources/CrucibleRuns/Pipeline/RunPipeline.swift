@@ -45,7 +45,8 @@ public struct RunPipeline: Sendable {
             preconditionFailure("a benchmark is either text-to-SQL or Python")
         }
         if let split, split.list.datasetSHA256 != plan.datasetSHA256 {
-            throw RunError(.input, "\(split.file) was made from another version of \(options.dataset) (its hash differs)")
+            throw RunError(
+                .input, "\(split.file) was made from another version of \(options.dataset) (its hash differs)")
         }
         let store = try openStore(plan, split: split.map { ($0.list.side, $0.sha256) })
         let model = try makeModel(plan)

@@ -115,6 +115,7 @@ struct RefinementLoop {
                 taskID: request.taskID, round: round, step: request.step, sample: request.firstSample)
         }
         var partial = job
+        partial.imported = imported
         let answeredKeys = Set(
             answered.map { RefinementHistory.SampleKey(taskID: $0.item.repair.taskID, sample: $0.item.repair.sample) })
         partial.items = job.items.filter {

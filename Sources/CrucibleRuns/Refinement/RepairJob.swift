@@ -23,6 +23,8 @@ struct RepairJob: RoundGeneration {
     var extract: @Sendable (String) -> String
     var maxOutstanding: Int
     var cache: GenerationCache?
+    /// Imported answers: a step they do not answer is left for a later import instead of being asked for.
+    var imported: ReplayModel?
 
     var expected: Int { items.count }
 
@@ -129,6 +131,11 @@ struct RepairJob: RoundGeneration {
             }
         }
         let request = request(item, step: .answer)
+        if let imported,
+            !imported.hasRecording(taskID: request.taskID, round: round, step: .answer, sample: request.firstSample)
+        {
+            return .success((0, cached))
+        }
         switch await complete(request) {
         case .failure(let error): return .failure(error)
         case .success(let (completion, fromCache)):

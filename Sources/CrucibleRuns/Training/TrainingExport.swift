@@ -39,7 +39,8 @@ public struct TrainingExport: Sendable {
 
     /// Where the lines go: `out`, else a file in the run directory named after the export.
     public var outputPath: String {
-        out ?? "\(run)/\(kind == .preferences ? "preferences" : repairs ? "sft-repairs" : format == .kto ? "kto" : "sft").jsonl"
+        out
+            ?? "\(run)/\(kind == .preferences ? "preferences" : repairs ? "sft-repairs" : format == .kto ? "kto" : "sft").jsonl"
     }
 
     /// Writes the lines; returns a one-line summary.
