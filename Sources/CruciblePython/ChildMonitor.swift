@@ -103,9 +103,12 @@ struct ChildMonitor {
                 status: .timeout, message: "killed at the deadline", stdout: out, stderr: err, seconds: seconds)
         }
         if let reported = try? JSONDecoder().decode(Report.self, from: Data(report)) {
-            return PythonOutcome(
+            var outcome = PythonOutcome(
                 status: reported.status, exceptionType: reported.type, message: reported.message,
                 traceback: reported.traceback ?? [], stdout: out, stderr: err, seconds: seconds)
+            outcome.assertion = reported.assertion
+            outcome.trace = reported.trace
+            return outcome
         }
         var message = "the program ended without reporting"
         if let status = exitStatus {
@@ -128,5 +131,7 @@ struct ChildMonitor {
         var type: String?
         var message: String?
         var traceback: [String]?
+        var assertion: FailedAssertion?
+        var trace: String?
     }
 }

@@ -130,16 +130,34 @@ enum ProgramRunnerScript {
             fd = _CRUCIBLE_RESULT_FD
             name = "<program>"
             namespace = {"__name__": "__main__", "__builtins__": __builtins__}
+            probe = _crucible_probe
+            tracer = _CrucibleTracer(probe) if probe and probe.get("trace") else None
             try:
                 if isinstance(_crucible_code, BaseException):
                     raise _crucible_code
+                if tracer is not None:
+                    sys.settrace(tracer.call)
                 exec(_crucible_code, namespace)
+                sys.settrace(None)
                 outcome = None
             except SystemExit as error:
+                sys.settrace(None)
                 outcome = _crucible_describe(error, "error", name)
                 outcome["message"] = "the program called sys.exit(%r) before its tests finished" % (error.code,)
             except BaseException as error:
+                sys.settrace(None)
                 outcome = _crucible_describe(error, _crucible_classify(error), name)
+                if probe and isinstance(error, AssertionError):
+                    assertion = _crucible_assertion(error)
+                    if assertion is not None:
+                        outcome["assertion"] = assertion
+            if tracer is not None:
+                if outcome is None:
+                    outcome = {"status": "passed"}
+                try:
+                    outcome["trace"] = tracer.render()
+                except BaseException:
+                    pass
             for stream in (sys.stdout, sys.stderr):
                 try:
                     stream.flush()

@@ -28,7 +28,9 @@ public struct PythonOutcome: Sendable, Hashable, Codable {
     public var stdout: String
     public var stderr: String
     public var seconds: Double
+    /// With a probe: the failed assertion's statement and values.
     public var assertion: FailedAssertion?
+    /// With a tracing probe: the candidate's trace.
     public var trace: String?
 
     public init(

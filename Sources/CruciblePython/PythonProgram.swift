@@ -5,6 +5,7 @@ public struct PythonProgram: Sendable, Hashable, Codable {
     public var source: String
     /// Wall-clock seconds before everything the program started is killed.
     public var timeout: Double
+    /// Feedback to capture besides the verdict; nil for ordinary runs.
     public var probe: PythonProbe?
 
     public init(id: String, source: String, timeout: Double) {

@@ -31,6 +31,7 @@ public enum PythonWorker {
         let directory = ProgramDirectory(configuration: configuration)
         EmbeddedPython.initialize(paths: configuration.pythonPaths)
         EmbeddedPython.run(ProgramRunnerScript.bootstrap)
+        EmbeddedPython.run(ProgramProbeScript.bootstrap)
         let optional = JSONValue.array(configuration.optionalModules.map(JSONValue.string)).serialized()
         EmbeddedPython.run(
             "_CRUCIBLE_OPTIONAL = tuple(\(optional))\n_CRUCIBLE_RESULT_FD = \(SandboxChild.resultDescriptor)")
@@ -43,6 +44,7 @@ public enum PythonWorker {
                 + "sys.stdout.flush()\nsys.stderr.flush()")
         EmbeddedPython.call("_crucible_settle", text: directory.path)
 
+        var probing = false
         var requests = LineReader(descriptor: 0)
         let decoder = JSONDecoder()
         let encoder = JSONEncoder()
@@ -50,6 +52,14 @@ public enum PythonWorker {
             let outcome: PythonOutcome
             do {
                 let program = try decoder.decode(PythonProgram.self, from: Data(line))
+                // A probe is set before the fork, and cleared once for the first ordinary program after probes.
+                if program.probe != nil || probing {
+                    let text = program.probe.flatMap { try? encoder.encode($0) }.map {
+                        String(decoding: $0, as: UTF8.self)
+                    }
+                    EmbeddedPython.call("_crucible_set_probe", text: text ?? "")
+                    probing = program.probe != nil
+                }
                 outcome = runOne(program, configuration: configuration, directory: directory)
             } catch {
                 outcome = PythonOutcome(status: .error, message: "the worker could not read the request: \(error)")
