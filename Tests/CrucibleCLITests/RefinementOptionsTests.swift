@@ -51,10 +51,11 @@ struct RefinementOptionsTests {
             Self.arguments(folder, "\(folder)/run", server, ["--rounds", "1", "--feedback-template", template]))
         #expect(run.status == 0, "\(run.stderr)")
         let repairs = try RunStore(path: "\(folder)/run/run.sqlite").repairs(round: 1)
-        #expect(repairs.map(\.feedback) == [
-            "Nope. SQLite says: Running the query in SQLite gave an error: no such table: books\nTry again, carefully.",
-            "Nope. SQLite says: Running the query in SQLite gave an error: no such column: titel\nTry again, carefully.",
-        ])
+        #expect(
+            repairs.map(\.feedback) == [
+                "Nope. SQLite says: Running the query in SQLite gave an error: no such table: books\nTry again, carefully.",
+                "Nope. SQLite says: Running the query in SQLite gave an error: no such column: titel\nTry again, carefully.",
+            ])
         let settings = try #require(try RunStore(path: "\(folder)/run/run.sqlite").rounds().first?.settings)
         #expect(settings.feedbackTemplateSHA256?.count == 64)
         #expect(try RefinementRoundsTests.rounds("\(folder)/run").map(\.passed) == [2, 4])
