@@ -51,6 +51,10 @@ public enum PythonScoreOutput {
                 ("passed", task.isAvailable ? .bool(task.correct > 0) : .null),
                 ("status", .string(task.isAvailable ? (task.correct > 0 ? "passed" : "failed") : "unavailable")),
             ]
+            if !task.groups.isEmpty {
+                object.append(
+                    ("groups", .object(task.groups.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
+            }
             for k in result.ks {
                 let value =
                     task.isAvailable ? PassAtK.estimate(samples: task.samples.count, correct: task.correct, k: k) : nil
@@ -79,6 +83,7 @@ public enum PythonScoreOutput {
         if let version = provenance.modelVersion {
             object.insert(("model_version", .string(version)), at: 3)
         }
+        object += provenance.identityFields
         for k in result.ks {
             object.append(("pass@\(k)", result.passAtK(k).map(JSONValue.number) ?? .null))
         }

@@ -12,6 +12,15 @@ public enum SQLScoreOutput {
         public var timeout: Double
         /// The model version a run evaluated (`crucible run --model-version`), when given.
         public var modelVersion: String?
+        /// What the verdicts depend on, so `crucible compare` can tell whether two results were judged on the
+        /// same data: the questions or problems file, a replacing gold file, and every database file by path
+        /// relative to the dataset directory.
+        public var datasetSHA256: String?
+        public var goldSHA256: String?
+        public var databasesSHA256: [String: String]?
+        public var parentVersion: String?
+        /// The command lines that made the result (a run resumed or refined has several).
+        public var commands: [String] = []
 
         public init(dataset: String, predictions: String, timeout: Double, modelVersion: String? = nil) {
             self.dataset = dataset
@@ -85,6 +94,7 @@ public enum SQLScoreOutput {
         if let version = provenance.modelVersion {
             object.insert(("model_version", .string(version)), at: 4)
         }
+        object += provenance.identityFields
         if !result.inputFindings.isEmpty {
             let index = object.firstIndex { $0.0 == "statuses" }.map { $0 + 1 } ?? object.count
             object.insert(("input_findings", .array(result.inputFindings.map(\.json))), at: index)

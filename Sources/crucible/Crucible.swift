@@ -7,9 +7,8 @@ struct Crucible: ParsableCommand {
         abstract: "Evaluate code-generating models by running what they write.",
         version: CrucibleVersion.string,
         subcommands: [
-            ScoreCommand.self, RunCommand.self, RefineCommand.self, MergeCommand.self, SplitCommand.self,
-            ExportCommand.self, MakeDatabasesCommand.self,
-            WorkerCommand.self,
+            ScoreCommand.self, RunCommand.self, RefineCommand.self, MergeCommand.self, CompareCommand.self,
+            SplitCommand.self, ExportCommand.self, MakeDatabasesCommand.self, WorkerCommand.self,
         ]
     )
 }

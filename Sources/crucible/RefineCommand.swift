@@ -65,6 +65,7 @@ struct RefineCommand: ParsableCommand {
             pipeline.pythonPaths = execution.pythonPaths
             pipeline.seabornData = execution.seabornData
             pipeline.workers = execution.workers
+            pipeline.commandLine = CommandLineText.current
             switch try pipeline.run() {
             case .exported(let requests, let file):
                 print(

@@ -107,6 +107,7 @@ struct RunCommand: ParsableCommand {
         options.pythonPaths = execution.pythonPaths
         options.seabornData = execution.seabornData
         options.workers = execution.workers
+        options.commandLine = CommandLineText.current
         return options
     }
 }

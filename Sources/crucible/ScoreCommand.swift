@@ -76,6 +76,7 @@ struct ScoreCommand: ParsableCommand {
             options.seabornData = execution.seabornData
             options.memoryLimitMiB = memoryLimit
             options.outputDirectory = out
+            options.commandLine = CommandLineText.current
             let label = benchmark.benchmark.sqlKind == nil ? "running programs" : "executing queries"
             let progress = ProgressLine(label: label)
             let outcome = try ScorePipeline(options: options) { progress.update(done: $0, total: $1) }.run()

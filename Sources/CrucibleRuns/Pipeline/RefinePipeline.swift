@@ -24,6 +24,7 @@ public struct RefinePipeline: Sendable {
     public var workerExecutable: String
     public var harness: HarnessIdentity
     public var observer: any RunObserver
+    public var commandLine: String?
 
     public init(
         directory: String, refinement: RefinementOptions, workerExecutable: String, harness: HarnessIdentity,
@@ -86,6 +87,7 @@ public struct RefinePipeline: Sendable {
         options.pythonPaths = pythonPaths
         options.seabornData = seabornData
         options.workers = workers
+        options.commandLine = commandLine
         return options
     }
 }
@@ -124,9 +126,11 @@ extension RunPipeline {
             return .exported(requests: requests, file: file)
         }
         try recordEnvironment(store, plan: plan)
-        let provenance = SQLScoreOutput.Provenance(
+        var provenance = SQLScoreOutput.Provenance(
             dataset: options.dataset, predictions: configuration.model, timeout: options.effectiveTimeout,
             modelVersion: configuration.modelVersion)
+        provenance.identify(configuration)
+        provenance.commands = try store.commands()
         return .finished(
             summary: try plan.writeOutputs(store: store, provenance: provenance, directory: options.directory),
             directory: options.directory)

@@ -44,9 +44,11 @@ public struct RunMerge: Sendable {
         for round in checked.rounds.keys { try merged.finishRound(round) }
         try MergedEnvironment.record(from: checked.stores, shards: shards, into: merged)
         let ids = Set(try merged.taskIDs())
-        let provenance = SQLScoreOutput.Provenance(
+        var provenance = SQLScoreOutput.Provenance(
             dataset: configuration.dataset, predictions: configuration.model, timeout: configuration.timeout,
             modelVersion: configuration.modelVersion)
+        provenance.identify(configuration)
+        provenance.commands = try merged.commands()
         if let kind = configuration.benchmark.sqlKind, let sql = configuration.sql {
             let loaded = try kind.load(directory: configuration.dataset, questions: sql.questions)
             try requireUnchanged(loaded.questionsFile, configuration.datasetSHA256)

@@ -48,6 +48,8 @@ public struct RunOptions: Sendable {
     public var workerExecutable: String
     /// Which crucible judged the run, for its environment record.
     public var harness: HarnessIdentity
+    /// The command line that started this invocation, recorded in the store for the report.
+    public var commandLine: String?
 
     public init(
         benchmark: Benchmark, dataset: String, model: ModelSpecification, workerExecutable: String,

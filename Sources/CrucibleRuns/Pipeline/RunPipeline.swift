@@ -76,9 +76,11 @@ public struct RunPipeline: Sendable {
             }
         }
         try recordEnvironment(store, plan: plan)
-        let provenance = SQLScoreOutput.Provenance(
+        var provenance = SQLScoreOutput.Provenance(
             dataset: options.dataset, predictions: model.identifier, timeout: options.effectiveTimeout,
             modelVersion: options.modelVersion)
+        if let stored = try store.configuration() { provenance.identify(stored) }
+        provenance.commands = try store.commands()
         let directory = options.directory
         return .finished(
             summary: try plan.writeOutputs(store: store, provenance: provenance, directory: directory),
@@ -168,6 +170,7 @@ public struct RunPipeline: Sendable {
     }
 
     func recordEnvironment(_ store: RunStore, plan: any BenchmarkRunPlan) throws {
+        if let command = options.commandLine { try store.appendCommand(command) }
         let python = plan.workerEnvironment
         if let python { try store.setWorkerEnvironment(python) }
         let stored = try store.value(for: "environment")

@@ -31,6 +31,8 @@ public struct ScorePipeline: Sendable {
         public var memoryLimitMiB: UInt64 = 8192
         public var workerExecutable: String
         public var outputDirectory: String?
+        /// The command line, recorded in summary.json.
+        public var commandLine: String?
 
         public init(benchmark: Benchmark, dataset: String, predictions: String, workerExecutable: String) {
             self.benchmark = benchmark
@@ -59,12 +61,16 @@ public struct ScorePipeline: Sendable {
     }
 
     public func run() throws -> Outcome {
-        let provenance = SQLScoreOutput.Provenance(
+        var provenance = SQLScoreOutput.Provenance(
             dataset: options.dataset, predictions: options.predictions, timeout: options.effectiveTimeout)
+        provenance.commands = options.commandLine.map { [$0] } ?? []
         let directory = options.directory
         if let kind = options.benchmark.sqlKind {
             var loaded = try kind.load(directory: options.dataset, questions: options.questions)
             if let gold = options.gold { try loaded.replaceGold(fromFile: gold) }
+            provenance.datasetSHA256 = try FileHashes.sha256(loaded.questionsFile)
+            provenance.goldSHA256 = try options.gold.map(FileHashes.sha256)
+            provenance.databasesSHA256 = try FileHashes.databases(loaded.tasks, root: loaded.directory)
             let predicted = try SQLPredictionsReader.readWithFindings(
                 options.predictions, format: options.format, csvColumn: options.column, dataset: loaded)
             let scoring = SQLScoreOptions(
@@ -91,6 +97,7 @@ public struct ScorePipeline: Sendable {
                 line: line + "; report in \(directory)/report.md")
         }
         let tasks = try options.benchmark.pythonTasks(options.dataset) ?? []
+        provenance.datasetSHA256 = try FileHashes.sha256(options.dataset)
         let answers = try PythonAnswersReader.read(options.predictions, tasks: tasks)
         let sandbox = PythonSandbox(
             options: .benchmark(
