@@ -84,8 +84,9 @@ public struct PairedComparison: Sendable {
             b: Side(
                 label: b.label, directory: b.directory, accuracy: mean(ratesB),
                 passed: firstB.filter { $0 }.count),
-            difference: Bootstrap.pairedDifference(ratesA, ratesB, resamples: resamples, seed: seed),
-            mcnemarP: McNemarTest.exactPValue(b: passToFail.count, c: failToPass.count),
+            difference: Bootstrap.pairedDifference(from: ratesA, to: ratesB, resamples: resamples, seed: seed)
+                ?? BootstrapInterval(estimate: 0, low: 0, high: 0),
+            mcnemarP: McNemarTest.exactPValue(firstOnly: passToFail.count, secondOnly: failToPass.count),
             adjustedP: nil, failToPass: failToPass, passToFail: passToFail, categories: categories, round: round,
             resamples: resamples, seed: seed)
     }
@@ -97,7 +98,7 @@ public struct PairedComparison: Sendable {
     ) -> [PairedComparison] {
         var comparisons = others.map { compare(first, $0, round: round, resamples: resamples, seed: seed) }
         if comparisons.count > 1 {
-            let adjusted = HolmAdjustment.adjust(comparisons.map(\.mcnemarP))
+            let adjusted = HolmAdjustment.adjustedPValues(comparisons.map(\.mcnemarP))
             for index in comparisons.indices { comparisons[index].adjustedP = adjusted[index] }
         }
         return comparisons

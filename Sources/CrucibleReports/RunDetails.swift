@@ -50,6 +50,8 @@ public struct RunDetails: Sendable {
     /// Tasks that could not be judged here, with why.
     public var unavailable: [(id: JSONValue, reason: String)] = []
     public var samplesPerTask = 1
+    /// The k of every pass@k the result reports.
+    public var ks: [Int] = [1]
 
     public init() {}
 }

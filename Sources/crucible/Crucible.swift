@@ -8,6 +8,7 @@ struct Crucible: ParsableCommand {
         version: CrucibleVersion.string,
         subcommands: [
             ScoreCommand.self, RunCommand.self, RefineCommand.self, MergeCommand.self, CompareCommand.self,
+            ReportCommand.self,
             SplitCommand.self, ExportCommand.self, MakeDatabasesCommand.self, WorkerCommand.self,
         ]
     )

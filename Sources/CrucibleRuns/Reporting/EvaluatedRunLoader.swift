@@ -30,11 +30,13 @@ public enum EvaluatedRunLoader {
             if identity.databasesSHA256.isEmpty { identity.databasesSHA256 = configuration.sql?.databasesSHA256 ?? [:] }
         }
         let categoryName = benchmark.sqlKind?.categoryName ?? (benchmark == .ds1000 ? "library" : nil)
-        return EvaluatedRun(
+        var run = EvaluatedRun(
             directory: directory, benchmark: benchmark.rawValue, model: model, modelVersion: version,
             parentVersion: parent, identity: identity, categoryName: categoryName,
             tasks: tasks(
                 lines, categoryKey: benchmark.sqlKind?.categoryName ?? "category", file: "\(directory)/results.jsonl"))
+        run.details = RunDetailsLoader.details(summary: summary, lines: lines, directory: directory)
+        return run
     }
 
     /// Tasks in the order results.jsonl lists them, with their samples and round states.

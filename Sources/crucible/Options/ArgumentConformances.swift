@@ -13,3 +13,4 @@ extension RepairMode: ExpressibleByArgument {}
 extension FeedbackKind: ExpressibleByArgument {}
 extension TrainingExport.Kind: ExpressibleByArgument {}
 extension TrainingExport.Format: ExpressibleByArgument {}
+extension ReportPipeline.Format: ExpressibleByArgument {}
