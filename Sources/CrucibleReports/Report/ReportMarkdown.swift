@@ -4,7 +4,12 @@ import Foundation
 /// A report as markdown: the tables papers print, with intervals and counts, then refinement, the version line,
 /// and how each result can be reproduced.
 public enum ReportMarkdown {
-    public static func render(_ report: RunReport) -> String {
+    /// `charts`: the chart files written beside the report, linked where their tables are.
+    public static func render(_ report: RunReport, charts: [ReportCharts.Chart] = []) -> String {
+        func link(_ file: String) -> String {
+            guard let chart = charts.first(where: { $0.file == file }) else { return "" }
+            return "![\(chart.chart.title)](\(file))\n\n"
+        }
         var out = ""
         let oracle = report.runs.filter { $0.details.rounds.contains(where: \.oracleFeedback) }
         if !oracle.isEmpty {
@@ -13,10 +18,16 @@ public enum ReportMarkdown {
                 " showed the model the gold result in refinement; those figures are not those of a real evaluation.\n\n"
         }
         out += "# Results\n\n"
-        out += mainTable(report)
-        for breakdown in report.breakdowns { out += breakdownTable(breakdown) }
-        out += refinement(report)
+        out += mainTable(report) + link("chart-accuracy.svg")
+        for breakdown in report.breakdowns {
+            out += breakdownTable(breakdown) + link("chart-\(breakdown.benchmark)-by-\(breakdown.grouping).svg")
+        }
+        let refinement = refinement(report)
+        out += refinement + (refinement.isEmpty ? "" : link("chart-refinement.svg"))
         out += iterations(report)
+        for benchmark in Set(report.iterations.map(\.benchmark)).sorted() {
+            out += link("chart-\(benchmark)-versions.svg")
+        }
         out += reproduction(report)
         return out
     }

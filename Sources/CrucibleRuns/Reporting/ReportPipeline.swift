@@ -23,13 +23,20 @@ public struct ReportPipeline: Sendable {
         guard !directories.isEmpty else { throw RunError(.input, "give one or more run or score directories") }
         let runs = try directories.map { directory throws(RunError) in try EvaluatedRunLoader.load(directory) }
         let report = RunReport.make(runs, resamples: resamples, seed: seed)
+        let charts = ReportCharts.make(report)
         var files: [String] = []
         try RunOutputs.writing(out) {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            if formats.contains(.md) {
+                for chart in charts {
+                    try Data(chart.chart.svg.utf8).write(to: URL(fileURLWithPath: "\(out)/\(chart.file)"))
+                    files.append("\(out)/\(chart.file)")
+                }
+            }
             for format in formats {
                 let (name, text): (String, String)
                 switch format {
-                case .md: (name, text) = ("report.md", ReportMarkdown.render(report))
+                case .md: (name, text) = ("report.md", ReportMarkdown.render(report, charts: charts))
                 case .json: (name, text) = ("report.json", ReportJSON.render(report).serialized(pretty: true) + "\n")
                 case .latex: (name, text) = ("report.tex", ReportLaTeX.render(report))
                 }
