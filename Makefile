@@ -25,7 +25,8 @@ sample: setup
 		--predictions $(PYSAMPLE)/ds1000-answers.jsonl --python-path .python/ds1000 --out Reports/python-sample/ds1000
 	@echo "Reports: Reports/sql-sample/report.md, Reports/python-sample/*/report.md, Reports/runs/*/report.md"
 
-test: setup
+test:
+	@scripts/setup.sh test
 	scripts/python-env.sh ds1000
 	$(SWIFT) build --build-tests
 	# The benchmarks are not run here, but they must keep compiling against the libraries they measure.

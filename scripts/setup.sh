@@ -7,6 +7,10 @@ set -euo pipefail
 # libcurl4 carries FoundationNetworking's HTTP client (model servers).
 apt_packages=(pkg-config libsqlite3-dev libpython3-dev zlib1g-dev libcurl4
   python3-numpy python3-pandas python3-scipy python3-sklearn python3-matplotlib python3-seaborn python3-statsmodels)
+# `setup.sh test`: the tests also load reports and charts in a real browser (headless Chromium) with a known font.
+if [ "${1:-}" = "test" ]; then
+  apt_packages+=(chromium fonts-dejavu-core)
+fi
 
 missing=()
 for package in "${apt_packages[@]}"; do

@@ -5,7 +5,7 @@ import Foundation
 /// asked for.
 public struct ReportPipeline: Sendable {
     public enum Format: String, Sendable, CaseIterable {
-        case md, json, latex
+        case md, json, latex, html
     }
 
     public var directories: [String]
@@ -39,6 +39,10 @@ public struct ReportPipeline: Sendable {
                 case .md: (name, text) = ("report.md", ReportMarkdown.render(report, charts: charts))
                 case .json: (name, text) = ("report.json", ReportJSON.render(report).serialized(pretty: true) + "\n")
                 case .latex: (name, text) = ("report.tex", ReportLaTeX.render(report))
+                case .html:
+                    (name, text) = (
+                        "report.html", HTMLReport.render(report, charts: charts, tasks: TaskViewLoader.json(runs))
+                    )
                 }
                 try Data(text.utf8).write(to: URL(fileURLWithPath: "\(out)/\(name)"))
                 files.append("\(out)/\(name)")
