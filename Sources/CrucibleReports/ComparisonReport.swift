@@ -1,23 +1,30 @@
-import CrucibleCore
+public import CrucibleCore
 import Foundation
 
 /// A comparison as markdown: the paired accuracies, the difference with its interval, McNemar's test, the same per
 /// category, and the flipped tasks.
 public enum ComparisonReport {
-    public static func markdown(_ comparisons: [PairedComparison], categoryName: String?) -> String {
+    /// `viewLink`: when the HTML view of the compared results sits beside the comparison, each flipped task links
+    /// to it (the result's index among those compared, the task id).
+    public static func markdown(
+        _ comparisons: [PairedComparison], categoryName: String?, viewLink: ((Int, JSONValue) -> String)? = nil
+    ) -> String {
         guard let first = comparisons.first else { return "" }
         var out = "# Comparison with \(first.a.label)\n\n"
         if comparisons.count > 1 {
             out += "\(comparisons.count) versions are each compared with `\(first.a.label)`: the p-values are "
             out += "Holm-adjusted for the \(comparisons.count) comparisons (the unadjusted ones are given too).\n\n"
         }
-        for comparison in comparisons {
-            out += section(comparison, categoryName: categoryName)
+        for (index, comparison) in comparisons.enumerated() {
+            out += section(
+                comparison, categoryName: categoryName, link: viewLink.map { link in { link(index + 1, $0) } })
         }
         return out
     }
 
-    static func section(_ comparison: PairedComparison, categoryName: String?) -> String {
+    static func section(_ comparison: PairedComparison, categoryName: String?, link: ((JSONValue) -> String)? = nil)
+        -> String
+    {
         let a = comparison.a
         let b = comparison.b
         var out = "## \(b.label) against \(a.label)\n\n"
@@ -50,13 +57,17 @@ public enum ComparisonReport {
             out += categories.rendered + "\n"
         }
         out += "### Flipped tasks\n\n"
-        out += "- fail→pass (\(comparison.failToPass.count)): " + list(comparison.failToPass) + "\n"
-        out += "- pass→fail (\(comparison.passToFail.count)): " + list(comparison.passToFail) + "\n\n"
+        out += "- fail→pass (\(comparison.failToPass.count)): " + list(comparison.failToPass, link: link) + "\n"
+        out += "- pass→fail (\(comparison.passToFail.count)): " + list(comparison.passToFail, link: link) + "\n\n"
         return out
     }
 
-    static func list(_ ids: [JSONValue]) -> String {
-        ids.isEmpty ? "none" : ids.map { "`\($0.serialized().trimmingCharacters(in: ["\""]))`" }.joined(separator: ", ")
+    static func list(_ ids: [JSONValue], link: ((JSONValue) -> String)? = nil) -> String {
+        guard !ids.isEmpty else { return "none" }
+        return ids.map { id in
+            let text = id.serialized().trimmingCharacters(in: ["\""])
+            return link.map { "[`\(text)`](\($0(id)))" } ?? "`\(text)`"
+        }.joined(separator: ", ")
     }
 
     static func percent(_ value: Double) -> String {

@@ -69,6 +69,9 @@ struct CompareCommandTests {
         #expect(categories.values.map { $0["fail_to_pass"] as? Int ?? 0 }.reduce(0, +) == failures.count)
         let markdown = try String(contentsOfFile: "\(folder)/cmp/compare.md", encoding: .utf8)
         #expect(markdown.contains("fail→pass (\(failures.count))"), "\(markdown.prefix(600))")
+        // Each flipped task links into the HTML view written beside the comparison.
+        #expect(markdown.contains("[`6`](report.html#run=1&task=6)"))
+        #expect(FileManager.default.fileExists(atPath: "\(folder)/cmp/report.html"))
     }
 
     @Test func severalVersionsAreHolmAdjustedAndOtherDataIsRefused() throws {

@@ -44,7 +44,17 @@ public struct ComparePipeline: Sendable {
         }
         let comparisons = PairedComparison.compare(
             first, with: Array(runs.dropFirst()), round: round, resamples: resamples, seed: seed)
-        var markdown = ComparisonReport.markdown(comparisons, categoryName: first.categoryName)
+        // With an output folder, the HTML view of the compared results is written beside the comparison and
+        // every flipped task links to it.
+        let link: ((Int, JSONValue) -> String)? =
+            out == nil
+            ? nil
+            : { run, id in
+                let text = id.serialized().trimmingCharacters(in: ["\""])
+                return
+                    "report.html#run=\(run)&task=\(text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text)"
+            }
+        var markdown = ComparisonReport.markdown(comparisons, categoryName: first.categoryName, viewLink: link)
         if allowDifferentData {
             let differing = runs.dropFirst().filter { !first.identity.differences(from: $0.identity).isEmpty }
             if !differing.isEmpty {
@@ -62,6 +72,10 @@ public struct ComparePipeline: Sendable {
                 try Data(markdown.utf8).write(to: URL(fileURLWithPath: "\(out)/compare.md"))
                 try Data((json.serialized(pretty: true) + "\n").utf8).write(
                     to: URL(fileURLWithPath: "\(out)/compare.json"))
+                let report = RunReport.make(runs, resamples: resamples, seed: seed)
+                let page = HTMLReport.render(
+                    report, charts: ReportCharts.make(report), tasks: TaskViewLoader.json(runs))
+                try Data(page.utf8).write(to: URL(fileURLWithPath: "\(out)/report.html"))
             }
         }
         return Outcome(comparisons: comparisons, markdown: markdown, json: json)
