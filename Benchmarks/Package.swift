@@ -56,6 +56,15 @@ let package = Package(
             path: "RunOverlap",
             exclude: ["slow_model.py"]
         ),
+        // A plain executable: the HTML view's size and load time in headless chromium, at scale.
+        .executableTarget(
+            name: "HTMLViewLoad",
+            dependencies: [
+                .product(name: "CrucibleReports", package: "Crucible"),
+                .product(name: "CrucibleCore", package: "Crucible"),
+            ],
+            path: "HTMLViewLoad"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

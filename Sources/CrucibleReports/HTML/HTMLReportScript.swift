@@ -20,7 +20,9 @@ enum HTMLReportScript {
 
     static let script = #"""
         (function () {
+          const parseStarted = performance.now();
           const data = JSON.parse(document.getElementById('task-data').textContent);
+          const parseMilliseconds = performance.now() - parseStarted;
           const runs = data.runs;
           const pageSize = 100;
           const el = (id) => document.getElementById(id);
@@ -162,7 +164,11 @@ enum HTMLReportScript {
           render();
           el('tab-tables').addEventListener('click', (e) => { e.preventDefault(); setState({view: 'tables'}); });
           el('tab-tasks').addEventListener('click', (e) => { e.preventDefault(); setState({view: 'tasks'}); });
+          // Measurements for the size benchmark: parsing the data, the first render, and the time since navigation
+          // started (the page ready to use).
+          document.body.dataset.parseMilliseconds = String(Math.round(parseMilliseconds));
           document.body.dataset.renderMilliseconds = String(Math.round(performance.now() - started));
+          document.body.dataset.readyMilliseconds = String(Math.round(performance.now()));
         })();
         """#
 }
