@@ -6,7 +6,7 @@ SHELL := /bin/bash
 SAMPLE := Datasets/sql-sample
 PYSAMPLE := Datasets/python-sample
 
-.PHONY: setup sample test lint benchmark
+.PHONY: setup sample test lint benchmark examples
 
 setup:
 	@scripts/setup.sh
@@ -44,3 +44,39 @@ benchmark: setup
 	scripts/python-env.sh ds1000
 	$(SWIFT) build -c release
 	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark --no-progress
+
+# Reports/examples (committed; aggregate figures only, no task text), from the real data in ../shared/datasets:
+# DAIL-SQL's published Spider dev predictions against the gold queries, the two published DS-1000 answer sets,
+# and a 3-round refinement of DAIL-SQL's answers by a scripted stand-in model (scripts/stand-in-model.py).
+DATA := ../shared/datasets
+EXAMPLES := Reports/examples
+WORK := .build/examples
+examples: setup
+	scripts/python-env.sh ds1000
+	$(SWIFT) build -c release
+	rm -rf $(WORK) $(EXAMPLES) && mkdir -p $(WORK) $(EXAMPLES)
+	cut -f1 $(DATA)/spider/dev_gold.sql > $(WORK)/spider-gold.txt
+	.build/release/crucible score --benchmark spider --dataset $(DATA)/spider --allow-unavailable \
+		--predictions $(DATA)/spider-predictions/dail-sql-gpt4.txt --out $(WORK)/spider-dail-sql
+	.build/release/crucible score --benchmark spider --dataset $(DATA)/spider --allow-unavailable \
+		--predictions $(WORK)/spider-gold.txt --out $(WORK)/spider-gold
+	mkdir -p $(EXAMPLES)/spider-compare $(EXAMPLES)/ds1000-compare
+	.build/release/crucible compare $(WORK)/spider-dail-sql $(WORK)/spider-gold > $(EXAMPLES)/spider-compare/compare.md
+	.build/release/crucible compare $(WORK)/spider-dail-sql $(WORK)/spider-gold --json \
+		> $(EXAMPLES)/spider-compare/compare.json
+	.build/release/crucible report $(WORK)/spider-dail-sql $(WORK)/spider-gold --out $(EXAMPLES)/spider
+	for model in codex002 gpt-3.5-turbo-0613; do \
+		.build/release/crucible score --benchmark ds1000 --dataset $(DATA)/ds1000/ds1000.jsonl.gz \
+			--predictions $(DATA)/ds1000/answers/$$model-answers.jsonl --python-path .python/ds1000 \
+			--seaborn-data $(DATA)/ds1000/seaborn-data --out $(WORK)/ds1000-$$model || exit 1; \
+	done
+	.build/release/crucible compare $(WORK)/ds1000-codex002 $(WORK)/ds1000-gpt-3.5-turbo-0613 \
+		> $(EXAMPLES)/ds1000-compare/compare.md
+	.build/release/crucible compare $(WORK)/ds1000-codex002 $(WORK)/ds1000-gpt-3.5-turbo-0613 --json \
+		> $(EXAMPLES)/ds1000-compare/compare.json
+	.build/release/crucible report $(WORK)/ds1000-codex002 $(WORK)/ds1000-gpt-3.5-turbo-0613 --out $(EXAMPLES)/ds1000
+	CRUCIBLE_GENERATION_CACHE=off .build/release/crucible run --benchmark spider --dataset $(DATA)/spider \
+		--allow-unavailable --run-dir $(WORK)/spider-refined --rounds 3 --feedback error --quiet \
+		--model "command:$(CURDIR)/scripts/stand-in-model.py" --model-version stand-in
+	.build/release/crucible report $(WORK)/spider-refined --out $(EXAMPLES)/refinement
+	@echo "Examples: $(EXAMPLES)/*/report.md, $(EXAMPLES)/*/compare.md"

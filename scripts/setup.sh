@@ -7,10 +7,6 @@ set -euo pipefail
 # libcurl4 carries FoundationNetworking's HTTP client (model servers).
 apt_packages=(pkg-config libsqlite3-dev libpython3-dev zlib1g-dev libcurl4
   python3-numpy python3-pandas python3-scipy python3-sklearn python3-matplotlib python3-seaborn python3-statsmodels)
-# `setup.sh test`: the tests also load reports and charts in a real browser (headless Chromium) with a known font.
-if [ "${1:-}" = "test" ]; then
-  apt_packages+=(chromium fonts-dejavu-core)
-fi
 
 missing=()
 for package in "${apt_packages[@]}"; do
@@ -22,6 +18,22 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}"
+fi
+
+# `setup.sh test`: the tests also load reports and charts in a real browser (headless Chromium, with a known font)
+# and compile the LaTeX tables (pdflatex with booktabs). Only what they need, without recommended extras.
+if [ "${1:-}" = "test" ]; then
+  test_missing=()
+  for package in chromium fonts-dejavu-core texlive-latex-base texlive-latex-recommended; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || test_missing+=("$package")
+  done
+  if [ ${#test_missing[@]} -gt 0 ]; then
+    echo "setup: installing ${test_missing[*]} (for the tests)"
+    sudo_cmd=()
+    [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+    "${sudo_cmd[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${test_missing[@]}"
+  fi
 fi
 
 # pip builds the pinned DS-1000 package set (scripts/python-env.sh); any python3 with pip will do.

@@ -43,6 +43,26 @@ struct ReportCommandTests {
         #expect(latex.contains("\\toprule") && latex.contains("\\midrule") && latex.contains("\\bottomrule"))
         #expect(latex.contains("dail-sql-gpt4.txt & 83.2 {\\scriptsize ["))
         #expect(latex.contains("\\textbf{100.0}"))
+
+        // The fragment compiles inside a table of a document that loads booktabs.
+        try """
+        \\documentclass{article}
+        \\usepackage{booktabs}
+        \\begin{document}
+        \\begin{table}
+        \\input{report.tex}
+        \\end{table}
+        \\end{document}
+        """.write(toFile: "\(folder)/report/paper.tex", atomically: true, encoding: .utf8)
+        let latexRun = Process()
+        latexRun.executableURL = URL(fileURLWithPath: "/usr/bin/pdflatex")
+        latexRun.arguments = ["-interaction=nonstopmode", "-halt-on-error", "paper.tex"]
+        latexRun.currentDirectoryURL = URL(fileURLWithPath: "\(folder)/report")
+        latexRun.standardOutput = FileHandle.nullDevice
+        try latexRun.run()
+        latexRun.waitUntilExit()
+        #expect(latexRun.terminationStatus == 0, "pdflatex failed: see \(folder)/report/paper.log")
+        #expect(FileManager.default.fileExists(atPath: "\(folder)/report/paper.pdf"))
     }
 
     @Test(
@@ -108,4 +128,54 @@ struct ReportCommandTests {
 /// Whether CI requires every test to run (then a missing browser fails instead of skipping).
 enum SharedDatasetsRequired {
     static var value: Bool { ProcessInfo.processInfo.environment["CRUCIBLE_REQUIRE_SHARED_DATA"] == "1" }
+}
+
+/// The refinement and model-version tables, on two scripted runs of real Spider dev tasks (the stand-in model is
+/// a local HTTP server): `base` refined with `simple` feedback, and `iter-1` (parent `base`) with `error` feedback.
+@Suite("crucible report: refinement and versions", .serialized, SharedDatasets.required)
+struct ReportRefinementTests {
+    @Test func roundsAndTheVersionLineAreTabled() throws {
+        let folder = try CrucibleCommand.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let server = try SpiderRepairScript.model.server()
+        defer { server.stop() }
+        let base = try CrucibleCommand.run(
+            RefinementRoundsTests.spiderArguments(
+                "\(folder)/base", server, ["--feedback", "simple", "--model-version", "base"]))
+        #expect(base.status == 0, "\(base.stderr)")
+        let next = try CrucibleCommand.run(
+            RefinementRoundsTests.spiderArguments(
+                "\(folder)/iter-1", server,
+                [
+                    "--feedback", "error", "--repair", "explain-then-fix", "--model-version", "iter-1",
+                    "--parent-version", "base",
+                ]))
+        #expect(next.status == 0, "\(next.stderr)")
+        let report = try CrucibleCommand.run([
+            "report", "\(folder)/base", "\(folder)/iter-1", "--out", "\(folder)/report", "--format", "md",
+            "--format", "json",
+        ])
+        #expect(report.status == 0, "\(report.stderr)")
+        let markdown = try String(contentsOfFile: "\(folder)/report/report.md", encoding: .utf8)
+        #expect(
+            markdown.contains("| base | Spider | Refine | simple | 25.0 | 25.0 | 25.0 | 25.0 | 0.0 | 0.0 | 0.0 |"),
+            "\(markdown)")
+        #expect(
+            markdown.contains(
+                "| iter-1 | Spider | Expl.+Refine | error | 25.0 | 50.0 | 75.0 | 75.0 | 33.3 | 50.0 | 0.0 |"),
+            "\(markdown)")
+        #expect(markdown.contains("![Accuracy by refinement round](chart-refinement.svg)"))
+        // The version line: base, then iter-1 with its change on the first answers (both 2 of 8: no change).
+        #expect(markdown.contains("| Spider | base | – | 25.0 ["), "\(markdown)")
+        #expect(markdown.contains("| Spider | iter-1 | base | 25.0 ["), "\(markdown)")
+        #expect(FileManager.default.fileExists(atPath: "\(folder)/report/chart-spider-versions.svg"))
+        let json = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/report/report.json"))) as? [String: Any])
+        let versions = try #require(json["versions"] as? [[String: Any]])
+        #expect(versions.map { $0["version"] as? String } == ["base", "iter-1"])
+        let refinement = try #require(json["refinement"] as? [[String: Any]])
+        let rates = (refinement.last?["rounds"] as? [[String: Any]])?.map { $0["success_refinement_rate"] as? Double }
+        #expect(rates?.dropFirst().map { $0 ?? -1 } == [2.0 / 6, 0.5, 0])
+    }
 }
