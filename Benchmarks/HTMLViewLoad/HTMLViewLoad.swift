@@ -43,7 +43,9 @@ for index in 0..<taskCount {
                     .string(current[sample] ? "match" : "error"),
                     .string("SELECT name FROM singer WHERE country = 'France' AND age > \(round) -- repair"),
                     .string(current[sample] ? "" : "no such column: nme"),
-                    .string("The code above is wrong.\n\nRunning the query in SQLite gave an error: no such column: nme\n\nPlease fix it."),
+                    .string(
+                        "The code above is wrong.\n\nRunning the query in SQLite gave an error: no such column: nme\n\nPlease fix it."
+                    ),
                 ]))
         }
         states.append(current)
@@ -57,7 +59,10 @@ for index in 0..<taskCount {
             ("id", .string(id)), ("c", .string(category)), ("n", .number(Double(samples))),
             ("p", .array(states.map { .number(Double($0.filter { $0 }.count)) })),
             ("f", .array(states.map { .number($0[0] ? 1 : 0) })),
-            ("q", .string("How many singers from country \(index % 40) are older than \(index % 90)? (schema omitted)")),
+            (
+                "q",
+                .string("How many singers from country \(index % 40) are older than \(index % 90)? (schema omitted)")
+            ),
             ("g", .string("SELECT count(*) FROM singer WHERE age > \(index % 90)")), ("k", .array(candidates)),
         ]))
 }
