@@ -91,6 +91,10 @@ struct HTMLViewTests {
         #expect(task.contains("<h4>Round 1</h4>"))
         #expect(task.contains("class=\"feedback\">The code above is wrong."))
 
+        // A query that ran but returned the wrong rows shows what it returned.
+        let mismatch = try view("run=1&task=8")
+        #expect(mismatch.contains("returned:\ncolumns: Name\n6 rows\nJoe Sharp"), "task 8 shows no result")
+
         let searched = try view("run=1&q=stadiumz")
         #expect(Self.rows(searched).map(\.task) == ["14"])
 

@@ -16,8 +16,9 @@ enum TaskViewLoader {
         let store =
             FileManager.default.fileExists(atPath: "\(run.directory)/run.sqlite")
             ? try? RunStore(path: "\(run.directory)/run.sqlite") : nil
-        let stored = store.flatMap { try? Stored(store: $0) }
-        let golds = stored.flatMap { gold($0.configuration) } ?? [:]
+        let sqlTasks = sqlTasks(try? store?.configuration())
+        let stored = store.flatMap { try? Stored(store: $0, sqlTasks: sqlTasks) }
+        let golds = sqlTasks?.mapValues(\.gold) ?? [:]
         let tasks: [JSONValue] = run.tasks.map { task in
             var fields: [(String, JSONValue)] = [("id", .string(task.key))]
             fields.append(("c", task.category.map(JSONValue.string) ?? .null))
@@ -51,7 +52,8 @@ enum TaskViewLoader {
         var prompts: [TaskID: String] = [:]
         var candidates: [TaskID: [JSONValue]] = [:]
 
-        init(store: RunStore) throws {
+        /// `sqlTasks`: a text-to-SQL run's tasks, to show what a wrong query returned.
+        init(store: RunStore, sqlTasks: [TaskID: SQLTask]?) throws {
             configuration = try store.configuration()
             let last = try store.rounds().map(\.round).max() ?? 0
             let decoder = JSONDecoder()
@@ -70,12 +72,19 @@ enum TaskViewLoader {
                         prompts[generation.taskID] = prompt.plainText
                     }
                     let execution = executions[key]
+                    var problem = execution.map(Self.problem) ?? ""
+                    if let task = sqlTasks?[generation.taskID], case .sql(.mismatch)? = execution?.status {
+                        problem +=
+                            (problem.isEmpty ? "" : "\n") + "returned:\n"
+                            + SQLResultPreview().render(
+                                generation.code, task: task, timeout: configuration?.timeout ?? 30)
+                    }
                     candidates[generation.taskID, default: []].append(
                         .array([
                             .number(Double(round)), .number(Double(generation.sample)),
                             execution?.passed.map { .number($0 ? 1 : 0) } ?? .null,
                             .string(execution?.status.name ?? "not judged"), .string(generation.code),
-                            .string(execution.map(Self.problem) ?? ""),
+                            .string(problem),
                             feedback[key].map(JSONValue.string) ?? .null,
                         ]))
                 }
@@ -100,11 +109,13 @@ enum TaskViewLoader {
         }
     }
 
-    /// Text-to-SQL gold queries of the run's dataset (shown only in this local view), by task.
-    static func gold(_ configuration: RunConfiguration?) -> [TaskID: String]? {
-        guard let configuration, let kind = configuration.benchmark.sqlKind, let sql = configuration.sql,
+    /// A text-to-SQL run's tasks (their gold queries are shown only in this local view, and their databases run
+    /// the wrong queries again to show what they returned), by id.
+    static func sqlTasks(_ configuration: RunConfiguration??) -> [TaskID: SQLTask]? {
+        guard let configuration = configuration ?? nil, let kind = configuration.benchmark.sqlKind,
+            let sql = configuration.sql,
             let loaded = try? kind.load(directory: configuration.dataset, questions: sql.questions)
         else { return nil }
-        return Dictionary(loaded.tasks.map { ($0.id, $0.gold) }, uniquingKeysWith: { first, _ in first })
+        return Dictionary(loaded.tasks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }
