@@ -6,6 +6,11 @@ extension SQLScoreOutput.Provenance {
         var fields: [(String, JSONValue)] = []
         if let parentVersion { fields.append(("parent_version", .string(parentVersion))) }
         if !commands.isEmpty { fields.append(("commands", .array(commands.map(JSONValue.string)))) }
+        if let harness {
+            fields.append(("crucible_version", .string(harness.version)))
+            fields.append(("crucible_commit", harness.commit.map(JSONValue.string) ?? .null))
+            fields.append(("crucible_modified", harness.modified.map(JSONValue.bool) ?? .null))
+        }
         if let datasetSHA256 { fields.append(("dataset_sha256", .string(datasetSHA256))) }
         if let goldSHA256 { fields.append(("gold_sha256", .string(goldSHA256))) }
         if let databasesSHA256 {

@@ -21,6 +21,8 @@ public enum SQLScoreOutput {
         public var parentVersion: String?
         /// The command lines that made the result (a run resumed or refined has several).
         public var commands: [String] = []
+        /// Which crucible judged the result (a run's store records it in its environment instead).
+        public var harness: HarnessIdentity?
 
         public init(dataset: String, predictions: String, timeout: Double, modelVersion: String? = nil) {
             self.dataset = dataset

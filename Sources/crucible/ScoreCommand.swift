@@ -77,6 +77,7 @@ struct ScoreCommand: ParsableCommand {
             options.memoryLimitMiB = memoryLimit
             options.outputDirectory = out
             options.commandLine = CommandLineText.current
+            options.harness = .crucible
             let label = benchmark.benchmark.sqlKind == nil ? "running programs" : "executing queries"
             let progress = ProgressLine(label: label)
             let outcome = try ScorePipeline(options: options) { progress.update(done: $0, total: $1) }.run()

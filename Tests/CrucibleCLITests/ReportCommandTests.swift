@@ -29,6 +29,7 @@ struct ReportCommandTests {
         #expect(markdown.contains("![Accuracy by model](chart-accuracy.svg)"))
         #expect(markdown.contains("database `wta_1` is not available: 62"))
         #expect(markdown.contains("crucible score --benchmark spider"))
+        #expect(markdown.contains("- crucible: \(CrucibleCommandVersion.current)"), "\(markdown)")
 
         let json = try #require(
             try JSONSerialization.jsonObject(
@@ -177,5 +178,12 @@ struct ReportRefinementTests {
         let refinement = try #require(json["refinement"] as? [[String: Any]])
         let rates = (refinement.last?["rounds"] as? [[String: Any]])?.map { $0["success_refinement_rate"] as? Double }
         #expect(rates?.dropFirst().map { $0 ?? -1 } == [2.0 / 6, 0.5, 0])
+    }
+}
+
+/// The version `crucible --version` prints.
+enum CrucibleCommandVersion {
+    static var current: String {
+        (try? CrucibleCommand.run(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? "?"
     }
 }

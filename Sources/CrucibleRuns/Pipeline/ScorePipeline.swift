@@ -33,6 +33,8 @@ public struct ScorePipeline: Sendable {
         public var outputDirectory: String?
         /// The command line, recorded in summary.json.
         public var commandLine: String?
+        /// Which crucible judges, recorded in summary.json.
+        public var harness: HarnessIdentity?
 
         public init(benchmark: Benchmark, dataset: String, predictions: String, workerExecutable: String) {
             self.benchmark = benchmark
@@ -64,6 +66,7 @@ public struct ScorePipeline: Sendable {
         var provenance = SQLScoreOutput.Provenance(
             dataset: options.dataset, predictions: options.predictions, timeout: options.effectiveTimeout)
         provenance.commands = options.commandLine.map { [$0] } ?? []
+        provenance.harness = options.harness
         let directory = options.directory
         if let kind = options.benchmark.sqlKind {
             var loaded = try kind.load(directory: options.dataset, questions: options.questions)

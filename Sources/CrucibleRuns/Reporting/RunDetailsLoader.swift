@@ -48,6 +48,25 @@ enum RunDetailsLoader {
                 add("confinement", layers.keys.sorted().map { "\($0): \(layers[$0] ?? "")" }.joined(separator: "; "))
             }
         }
+        // A score directory's summary names its crucible and, for Python, the sandbox's environment.
+        if store == nil {
+            add("crucible", summary["crucible_version"])
+            add("commit", summary["crucible_commit"])
+            add("modified tree", summary["crucible_modified"])
+            if let environment = summary["environment"] as? [String: Any] {
+                add("Python", environment["python"])
+                if let libraries = environment["libraries"] as? [String: Any], !libraries.isEmpty {
+                    add(
+                        "libraries",
+                        libraries.keys.sorted().map { "\($0) \(libraries[$0] ?? "")" }.joined(separator: ", "))
+                }
+                if let layers = environment["confinement"] as? [String: Any], !layers.isEmpty {
+                    add(
+                        "confinement", layers.keys.sorted().map { "\($0): \(layers[$0] ?? "")" }.joined(separator: "; ")
+                    )
+                }
+            }
+        }
         if let configuration = try? store?.configuration() {
             add("samples per task", configuration.samples)
             add("temperature", configuration.temperature)
