@@ -13,7 +13,7 @@ extension Benchmark {
         case .ds1000:
             return ["numpy", "pandas", "scipy", "sklearn", "matplotlib", "seaborn", "statsmodels.api"]
                 + Self.standardModules
-        case .humaneval, .mbpp, .spider, .bird: return Self.standardModules
+        case .humaneval, .mbpp, .spider, .bird, .cruxevalOutput, .cruxevalInput: return Self.standardModules
         }
     }
 
@@ -24,7 +24,7 @@ extension Benchmark {
         case .ds1000:
             return Set(["numpy", "pandas", "scipy", "sklearn", "matplotlib", "seaborn", "statsmodels", "PIL", "yaml"])
                 .union(["mpl_toolkits"]).union(Self.standardModules)
-        case .humaneval, .mbpp, .spider, .bird: return Set(Self.standardModules)
+        case .humaneval, .mbpp, .spider, .bird, .cruxevalOutput, .cruxevalInput: return Set(Self.standardModules)
         }
     }
 

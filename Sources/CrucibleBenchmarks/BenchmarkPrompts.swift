@@ -30,6 +30,9 @@ public enum BenchmarkPrompts {
         case .humanEval: return humanEvalTemplate
         case .mbpp: return mbppTemplate
         case .ds1000: return ds1000Template
+        // Not used yet: `crucible run` refuses execution-prediction benchmarks until CRUXEval's own prompts are in
+        // (answers made elsewhere are scored with `crucible score`).
+        case .cruxeval: return "{prompt}"
         }
     }
 
@@ -38,7 +41,7 @@ public enum BenchmarkPrompts {
         switch task.assembly {
         case .humanEval(let entryPoint, _): values["entry_point"] = entryPoint
         case .mbpp(_, let asserts): values["tests"] = asserts.joined(separator: "\n")
-        case .ds1000: break
+        case .ds1000, .cruxeval: break
         }
         return values
     }

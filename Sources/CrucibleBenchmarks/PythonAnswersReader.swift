@@ -34,7 +34,12 @@ public enum PythonAnswersReader {
         }
         let index = Dictionary(uniqueKeysWithValues: tasks.enumerated().map { ($1.id, $0) })
         var answers = [[PythonAnswer]](repeating: [], count: tasks.count)
-        let text = String(decoding: try GzipFile.read(path), as: UTF8.self)
+        let data = try GzipFile.read(path)
+        if let published = try publishedLists(data, path: path, index: index) {
+            for (position, list) in published { answers[position] = list.map { PythonAnswer(code: $0) } }
+            return try complete(answers, tasks: tasks, path: path)
+        }
+        let text = String(decoding: data, as: UTF8.self)
         for (offset, raw) in TextLines.split(text).enumerated() where !TextLines.strip(raw).isEmpty {
             let line = try JSONFile.decode(Line.self, from: Data(raw.utf8), file: path, line: offset + 1)
             guard let taskID = line.taskID else {
@@ -56,6 +61,34 @@ public enum PythonAnswersReader {
                     .malformed, file: path, line: offset + 1, "no `completion`, `solution` or `code` field")
             }
         }
+        return try complete(answers, tasks: tasks, path: path)
+    }
+
+    /// CRUXEval's published generations: one JSON object `{"sample_0": [generations...], ...}`; nil when the file is
+    /// not one such object (JSON lines are read line by line instead).
+    static func publishedLists(_ data: Data, path: String, index: [TaskID: Int]) throws(DatasetError) -> [Int:
+        [String]]?
+    {
+        guard data.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) == UInt8(ascii: "{"),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            !object.isEmpty, object.values.allSatisfy({ $0 is [Any] })
+        else { return nil }
+        var lists: [Int: [String]] = [:]
+        for (key, value) in object {
+            guard let position = index[TaskID(key)] else {
+                throw DatasetError(.mismatch, file: path, "`\(key)` is not a task of the dataset")
+            }
+            guard let list = value as? [String] else {
+                throw DatasetError(.malformed, file: path, "`\(key)` holds something other than a list of strings")
+            }
+            lists[position] = list
+        }
+        return lists
+    }
+
+    static func complete(_ answers: [[PythonAnswer]], tasks: [PythonTask], path: String) throws(DatasetError)
+        -> [[PythonAnswer]]
+    {
         let missing = tasks.indices.filter { answers[$0].isEmpty }.map { tasks[$0].id.rawValue }
         guard missing.isEmpty else {
             let shown = missing.prefix(8).joined(separator: ", ")

@@ -79,3 +79,22 @@ public enum PythonDatasetLoader {
         return values
     }
 }
+
+extension PythonDatasetLoader {
+    /// CRUXEval's `cruxeval.jsonl`: `{"code", "input", "output", "id"}` per line (`id` is `sample_<i>`).
+    public static func cruxeval(_ path: String, predicting: ExecutionPrediction) throws(DatasetError) -> [PythonTask] {
+        struct Entry: Decodable {
+            var code: String
+            var input: String
+            var output: String
+            var id: String
+        }
+        return try jsonLines(Entry.self, path).map { entry in
+            PythonTask(
+                id: TaskID(entry.id),
+                prompt: entry.code,
+                reference: predicting == .output ? entry.output : "f(\(entry.input))",
+                assembly: .cruxeval(code: entry.code, input: entry.input, output: entry.output, predicting: predicting))
+        }
+    }
+}

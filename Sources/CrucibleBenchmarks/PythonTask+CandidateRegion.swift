@@ -30,6 +30,11 @@ extension PythonTask {
             code = answer
         case .ds1000:
             return CandidateRegion(file: "<string>", lines: nil, source: DS1000Answer.clean(answer))
+        case .cruxeval:
+            // The answer is an expression inside the program's one assertion, its last line.
+            let program = program(answer: answer)
+            let count = program.split(separator: "\n", omittingEmptySubsequences: false).count
+            return CandidateRegion(file: "<program>", lines: count...count, source: "assert … == " + answer)
         }
         let count = code.split(separator: "\n", omittingEmptySubsequences: false).count
         return CandidateRegion(file: "<program>", lines: 1...max(1, count), source: code)

@@ -11,6 +11,9 @@ public struct PythonTask: Sendable, Hashable {
         /// DS-1000: code_context + "\ncode = <the cleaned answer as a literal>\ntest_execution(code)\n", plus
         /// `test_string(code)` when the context defines it.
         case ds1000(codeContext: String)
+        /// CRUXEval: the function's code, then `assert <output> == <answer>` (an answer predicting an input is a
+        /// whole call, `f(...)`).
+        case cruxeval(code: String, input: String, output: String, predicting: ExecutionPrediction)
     }
 
     /// The benchmark's task id (`HumanEval/0`, `11`).
@@ -44,6 +47,8 @@ public struct PythonTask: Sendable, Hashable {
             return code + "\n" + test + "\n" + "check(\(entryPoint))"
         case .mbpp(let setup, let asserts):
             return answer + "\n" + setup + "\n" + asserts.joined(separator: "\n")
+        case .cruxeval(let code, _, let output, _):
+            return code + "\nassert " + output + " == " + answer
         case .ds1000(let codeContext):
             let code = DS1000Answer.clean(answer)
             // A JSON string literal is a valid Python string literal with the same value.

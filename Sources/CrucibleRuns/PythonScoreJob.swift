@@ -36,7 +36,7 @@ public struct PythonScoreJob: Sendable {
         var programs: [PythonProgram] = []
         var owners: [(task: Int, sample: Int)] = []
         for (taskIndex, task) in tasks.enumerated() {
-            for (sample, answer) in answers[taskIndex].enumerated() {
+            for (sample, answer) in answers[taskIndex].enumerated() where !task.officiallySkips(answer.code) {
                 programs.append(
                     PythonProgram(
                         id: "\(task.id)#\(sample)",
@@ -51,6 +51,15 @@ public struct PythonScoreJob: Sendable {
         var samples = [[PythonOutcome]](repeating: [], count: tasks.count)
         for (position, owner) in owners.enumerated() {
             samples[owner.task].append(outcomes[position])
+        }
+        // CRUXEval: a task none of whose run answers passed counts every answer, skipped ones too, as failed.
+        for (index, task) in tasks.enumerated()
+        where task.countsAllAnswersWhenNonePass && !samples[index].contains(where: { $0.status == .passed }) {
+            let skipped = answers[index].filter { task.officiallySkips($0.code) }.map { _ in
+                PythonOutcome(
+                    status: .failed, message: "not run: the official scorer skips this answer, and no answer passed")
+            }
+            samples[index] += skipped
         }
         let scores = tasks.enumerated().map { index, task in
             PythonTaskScore(taskID: task.id, category: task.category, groups: task.groups, samples: samples[index])

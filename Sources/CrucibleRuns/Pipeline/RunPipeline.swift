@@ -36,6 +36,12 @@ public struct RunPipeline: Sendable {
     }
 
     func runSelected(split: (list: TaskSplit, sha256: String, file: String)?) throws -> Outcome {
+        guard !options.benchmark.isExecutionPrediction else {
+            throw RunError(
+                .input,
+                "crucible run does not ask models for \(options.benchmark.rawValue) yet (its prompts are not in); "
+                    + "score generations made elsewhere with crucible score --benchmark \(options.benchmark.rawValue)")
+        }
         let plan: any BenchmarkRunPlan
         if let kind = options.benchmark.sqlKind {
             plan = try SQLRunPlan(options, kind: kind, observer: observer)
