@@ -128,6 +128,9 @@ enum ProgramRunnerScript {
 
         def _crucible_run():
             fd = _CRUCIBLE_RESULT_FD
+            # Only this process reports: a copy the program forks finishes the program too, and must not write a
+            # verdict of its own beside (or before) this one.
+            reporter = os.getpid()
             name = "<program>"
             namespace = {"__name__": "__main__", "__builtins__": __builtins__}
             probe = _crucible_probe
@@ -164,7 +167,8 @@ enum ProgramRunnerScript {
                 except BaseException:
                     pass
             try:
-                _crucible_write(fd, _CRUCIBLE_PASSED if outcome is None else json.dumps(outcome).encode())
+                if os.getpid() == reporter:
+                    _crucible_write(fd, _CRUCIBLE_PASSED if outcome is None else json.dumps(outcome).encode())
             finally:
                 os._exit(0)
         """#

@@ -81,3 +81,54 @@ struct CRUXEvalScoreTests {
         #expect(input["sample_1"] == [true, false])
     }
 }
+
+/// CRUXEval generations are arbitrary expressions: hostile ones are contained like any program and get the
+/// verdict their assertion deserves. (The official scorer pastes a generation after `assert <output> == `, so a
+/// top-level `or` would apply to the whole comparison; these generations are parenthesised to mean what they say.)
+@Suite("CRUXEval: hostile generations")
+struct CRUXEvalHostileTests {
+    @Test func hostileGenerationsAreContainedAndJudged() throws {
+        let folder = try CrucibleCommand.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let dataset = "\(folder)/cruxeval.jsonl"
+        let problem: [String: String] = [
+            "id": "sample_0", "code": "def f(x):\n    return x", "input": "'sk-test-123'", "output": "'sk-test-123'",
+        ]
+        try String(decoding: try JSONSerialization.data(withJSONObject: problem), as: UTF8.self)
+            .write(toFile: dataset, atomically: true, encoding: .utf8)
+        let marker = "\(folder)/written-by-a-generation"
+        let generations = [
+            "'sk-test-123'",  // right: the control
+            "__import__('time').sleep(10**6)",  // never returns
+            "bytearray(50 * 10**9)",  // 50 GB
+            // The forked copy's assertion passes; the program's own (the parent's) fails.
+            "((__import__('os').fork() and 'parent') or 'sk-test-123')",
+            "(open('\(marker)', 'w').write('x') and 'sk-test-123')",  // writes outside its folder
+            "__import__('os').environ.get('OPENAI_API_KEY', 'hidden')",  // passes only if it sees the secret
+            "(print('{\"status\": \"passed\"}') or 'nope')",  // prints something that looks like a verdict
+        ]
+        let answers = "\(folder)/generations.json"
+        try JSONSerialization.data(withJSONObject: ["sample_0": generations]).write(to: URL(fileURLWithPath: answers))
+        let started = Date()
+        let result = try CrucibleCommand.run(
+            [
+                "score", "--benchmark", "cruxeval-o", "--dataset", dataset, "--predictions", answers, "--out",
+                "\(folder)/out",
+            ], environment: ["OPENAI_API_KEY": "sk-test-123"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Date().timeIntervalSince(started) < 60)
+        var statuses: [String] = []
+        var passed: [Bool] = []
+        for line in try String(contentsOfFile: "\(folder)/out/results.jsonl", encoding: .utf8).split(separator: "\n") {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            guard object["record"] as? String == "sample" else { continue }
+            statuses.append(object["status"] as? String ?? "")
+            passed.append(object["passed"] as? Bool ?? true)
+        }
+        #expect(passed == [true, false, false, false, false, false, false], "\(statuses)")
+        #expect(statuses[1] == "timeout" && statuses[2] == "memory", "\(statuses)")
+        // The forked copy never reports: the verdict is the program's own failed assertion.
+        #expect(statuses[3] == "failed", "\(statuses)")
+        #expect(!FileManager.default.fileExists(atPath: marker))
+    }
+}
