@@ -120,43 +120,23 @@ public struct GenerationJob: Sendable, RoundGeneration {
         if cached > 0 { progress?(cached, 0) }
         let plan = try self.plan(store: store).map { ($0.task, $0.samples) }
         let job = self
-        let outcome = await withTaskGroup(of: Result<Int, RunError>.self) { group -> (Report, RunError?) in
-            var report = Report(requests: 0, stored: 0, cached: cached)
-            var failure: RunError?
-            var next = 0
-            var inFlight = 0
-            func launch() {
-                guard failure == nil, next < plan.count else { return }
-                let (task, range) = plan[next]
-                next += 1
-                report.requests += 1
-                inFlight += 1
-                group.addTask { await job.generate(task, range: range, store: store) }
-            }
-            for _ in 0..<max(1, maxOutstanding) { launch() }
-            while let result = await group.next() {
-                inFlight -= 1
-                var stored = 0
-                switch result {
-                case .success(let count):
-                    stored = count
-                    report.stored += count
-                case .failure(let error):
-                    failure = failure ?? error
-                }
-                launch()
+        var report = Report(requests: 0, stored: 0, cached: cached)
+        let (sent, failure) = await OutstandingRequests.run(
+            count: plan.count, limit: maxOutstanding,
+            work: { index in await job.generate(plan[index].0, range: plan[index].1, store: store) },
+            finished: { stored, inFlight in
+                report.stored += stored
                 if stored > 0 { progress?(stored, inFlight) }
-            }
-            return (report, failure)
-        }
-        if let failure = outcome.1 {
+            })
+        report.requests = sent
+        if let failure {
             let stored = (try? store.generations(round: round).count) ?? 0
             throw RunError(
                 failure.code,
                 "\(failure.message); \(stored) of \(prompts.count * samples) samples are stored in \(store.path): "
                     + "run the same command again to resume")
         }
-        return outcome.0
+        return report
     }
 
     private func generate(_ task: TaskPrompt, range: Range<Int>, store: RunStore) async -> Result<Int, RunError> {

@@ -71,45 +71,24 @@ struct RepairJob: RoundGeneration {
     {
         let work = try pending(store: store)
         let job = self
-        let outcome = await withTaskGroup(of: Result<(stored: Int, cached: Int), RunError>.self) {
-            group -> (GenerationJob.Report, RunError?) in
-            var report = GenerationJob.Report(requests: 0, stored: 0, cached: 0)
-            var failure: RunError?
-            var next = 0
-            var inFlight = 0
-            func launch() {
-                guard failure == nil, next < work.count else { return }
-                let item = work[next].item
-                next += 1
-                report.requests += 1
-                inFlight += 1
-                group.addTask { await job.repair(item, store: store) }
-            }
-            for _ in 0..<max(1, maxOutstanding) { launch() }
-            while let result = await group.next() {
-                inFlight -= 1
-                var stored = 0
-                switch result {
-                case .success(let counts):
-                    stored = counts.stored
-                    report.stored += counts.stored
-                    report.cached += counts.cached
-                case .failure(let error):
-                    failure = failure ?? error
-                }
-                launch()
-                if stored > 0 { progress?(stored, inFlight) }
-            }
-            return (report, failure)
-        }
-        if let failure = outcome.1 {
+        var report = GenerationJob.Report(requests: 0, stored: 0, cached: 0)
+        let (sent, failure) = await OutstandingRequests.run(
+            count: work.count, limit: maxOutstanding,
+            work: { index in await job.repair(work[index].item, store: store) },
+            finished: { counts, inFlight in
+                report.stored += counts.stored
+                report.cached += counts.cached
+                if counts.stored > 0 { progress?(counts.stored, inFlight) }
+            })
+        report.requests = sent
+        if let failure {
             let stored = (try? store.generations(round: round).count) ?? 0
             throw RunError(
                 failure.code,
                 "\(failure.message); \(stored) of \(items.count) repairs of round \(round) are stored in \(store.path): "
                     + "run the same command again to resume")
         }
-        return outcome.0
+        return report
     }
 
     /// One sample's repair: its explanation first when one is wanted and missing, then its fix.

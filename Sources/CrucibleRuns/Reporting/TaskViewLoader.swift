@@ -57,6 +57,7 @@ enum TaskViewLoader {
             configuration = try store.configuration()
             let last = try store.rounds().map(\.round).max() ?? 0
             let decoder = JSONDecoder()
+            let preview = SQLResultPreview()
             for round in 0...last {
                 let executions = Dictionary(
                     try store.executions(round: round).map { ("\($0.taskID)#\($0.sample)", $0) },
@@ -76,7 +77,7 @@ enum TaskViewLoader {
                     if let task = sqlTasks?[generation.taskID], case .sql(.mismatch)? = execution?.status {
                         problem +=
                             (problem.isEmpty ? "" : "\n") + "returned:\n"
-                            + SQLResultPreview().render(
+                            + preview.render(
                                 generation.code, task: task, timeout: configuration?.timeout ?? 30)
                     }
                     candidates[generation.taskID, default: []].append(
