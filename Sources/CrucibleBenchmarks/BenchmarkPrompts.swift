@@ -14,8 +14,10 @@ public enum BenchmarkPrompts {
         """
 
     /// Python: `{prompt}` (the benchmark's own prompt: HumanEval's signature and docstring, DS-1000's problem),
-    /// `{text}` and `{tests}` (MBPP's description and asserts), `{entry_point}` (HumanEval).
-    public static let pythonPlaceholders: Set<String> = ["prompt", "text", "tests", "entry_point"]
+    /// `{text}` and `{tests}` (MBPP's description and asserts), `{entry_point}` (HumanEval); CRUXEval's
+    /// `{code}`, `{input}`, `{output}` and `{name}` (`CRUXEvalPrompts`).
+    public static let pythonPlaceholders = Set(["prompt", "text", "tests", "entry_point"])
+        .union(CRUXEvalPrompts.placeholders)
     public static let humanEvalTemplate = "{prompt}"
     public static let mbppTemplate = """
         You are an expert Python programmer, and here is your task: {text} Your code should pass these tests:
@@ -30,9 +32,8 @@ public enum BenchmarkPrompts {
         case .humanEval: return humanEvalTemplate
         case .mbpp: return mbppTemplate
         case .ds1000: return ds1000Template
-        // Not used yet: `crucible run` refuses execution-prediction benchmarks until CRUXEval's own prompts are in
-        // (answers made elsewhere are scored with `crucible score`).
-        case .cruxeval: return "{prompt}"
+        case .cruxeval(_, _, _, let predicting):
+            return CRUXEvalPrompts.template(predicting: predicting, style: .direct, hidesCode: false)
         }
     }
 
@@ -41,7 +42,12 @@ public enum BenchmarkPrompts {
         switch task.assembly {
         case .humanEval(let entryPoint, _): values["entry_point"] = entryPoint
         case .mbpp(_, let asserts): values["tests"] = asserts.joined(separator: "\n")
-        case .ds1000, .cruxeval: break
+        case .ds1000: break
+        case .cruxeval(let code, let input, let output, _):
+            values["code"] = code
+            values["input"] = input
+            values["output"] = output
+            values["name"] = CRUXEvalFunction(taskID: task.id.rawValue, code: code).name
         }
         return values
     }

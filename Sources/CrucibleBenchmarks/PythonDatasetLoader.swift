@@ -94,7 +94,19 @@ extension PythonDatasetLoader {
                 id: TaskID(entry.id),
                 prompt: entry.code,
                 reference: predicting == .output ? entry.output : "f(\(entry.input))",
-                assembly: .cruxeval(code: entry.code, input: entry.input, output: entry.output, predicting: predicting))
+                assembly: .cruxeval(code: entry.code, input: entry.input, output: entry.output, predicting: predicting),
+                groups: cruxevalGroups(entry.code, id: entry.id))
         }
+    }
+
+    /// The report's breakdowns of a CRUXEval function: its size, and for each kind of operation whether it uses it
+    /// (a function may use several, so each kind is a grouping of its own).
+    static func cruxevalGroups(_ code: String, id: String) -> [String: String] {
+        let used = Set(CRUXEvalOperation.used(in: code))
+        var groups = ["size": CRUXEvalFunction(taskID: id, code: code).sizeGroup]
+        for operation in CRUXEvalOperation.allCases {
+            groups[operation.groupName] = used.contains(operation) ? "uses" : "does not use"
+        }
+        return groups
     }
 }

@@ -46,6 +46,7 @@ public struct PythonExecutionJob: Sendable {
             store: store, round: round, chunkSize: chunkSize, feed: feed, progress: progress
         ) { chunk throws(RunError) in
             var programs: [PythonProgram] = []
+            var run: [StoredGeneration] = []
             for generation in chunk {
                 // A stored answer for a task the run does not know would otherwise be judged as a failure.
                 guard let task = byID[generation.taskID] else {
@@ -53,14 +54,21 @@ public struct PythonExecutionJob: Sendable {
                         .dataset,
                         "\(store.path) holds an answer for task \(generation.taskID), which is not a task of this run")
                 }
+                if task.officiallySkips(generation.code) { continue }
+                run.append(generation)
                 let whole = isFullSolution(generation.taskID, generation.sample)
                 programs.append(
                     PythonProgram(
                         id: "\(generation.taskID)#\(generation.sample)",
                         source: task.program(answer: generation.code, isFullSolution: whole), timeout: timeout))
             }
-            return zip(chunk, sandbox.run(programs)).map { generation, outcome in
-                StoredExecution(
+            var outcomes = Dictionary(
+                zip(run.map { "\($0.taskID)#\($0.sample)" }, sandbox.run(programs)),
+                uniquingKeysWith: { first, _ in first })
+            return chunk.map { generation in
+                let outcome =
+                    outcomes.removeValue(forKey: "\(generation.taskID)#\(generation.sample)") ?? OfficialSkips.outcome
+                return StoredExecution(
                     taskID: generation.taskID, round: round, sample: generation.sample, status: .python(outcome.status),
                     passed: outcome.status == .unavailable ? nil : outcome.status == .passed,
                     detail: Self.detail(outcome), seconds: outcome.seconds)
@@ -101,7 +109,8 @@ public struct PythonExecutionJob: Sendable {
         }
         let scores = tasks.map { task in
             PythonTaskScore(
-                taskID: task.id, category: task.category, groups: task.groups, samples: outcomes[task.id] ?? [])
+                taskID: task.id, category: task.category, groups: task.groups,
+                samples: OfficialSkips.counted(outcomes[task.id] ?? [], task: task))
         }
         return PythonScoreResult(
             benchmark: benchmark, ks: ks, tasks: scores, environment: environment,

@@ -35,6 +35,7 @@ public struct PythonScoreJob: Sendable {
         let started = Date()
         var programs: [PythonProgram] = []
         var owners: [(task: Int, sample: Int)] = []
+        var samples = answers.map { [PythonOutcome](repeating: OfficialSkips.outcome, count: $0.count) }
         for (taskIndex, task) in tasks.enumerated() {
             for (sample, answer) in answers[taskIndex].enumerated() where !task.officiallySkips(answer.code) {
                 programs.append(
@@ -48,18 +49,11 @@ public struct PythonScoreJob: Sendable {
         let total = programs.count
         let report: (@Sendable (Int) -> Void)? = if let progress { { progress($0, total) } } else { nil }
         let outcomes = sandbox.run(programs, progress: report)
-        var samples = [[PythonOutcome]](repeating: [], count: tasks.count)
         for (position, owner) in owners.enumerated() {
-            samples[owner.task].append(outcomes[position])
+            samples[owner.task][owner.sample] = outcomes[position]
         }
-        // CRUXEval: a task none of whose run answers passed counts every answer, skipped ones too, as failed.
-        for (index, task) in tasks.enumerated()
-        where task.countsAllAnswersWhenNonePass && !samples[index].contains(where: { $0.status == .passed }) {
-            let skipped = answers[index].filter { task.officiallySkips($0.code) }.map { _ in
-                PythonOutcome(
-                    status: .failed, message: "not run: the official scorer skips this answer, and no answer passed")
-            }
-            samples[index] += skipped
+        for (index, task) in tasks.enumerated() {
+            samples[index] = OfficialSkips.counted(samples[index], task: task)
         }
         let scores = tasks.enumerated().map { index, task in
             PythonTaskScore(taskID: task.id, category: task.category, groups: task.groups, samples: samples[index])

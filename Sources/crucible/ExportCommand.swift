@@ -1,25 +1,38 @@
 import ArgumentParser
+import CrucibleBenchmarks
 import CrucibleRuns
 
 /// `crucible export`: a run's candidates as training data for the next model version.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a run's passing and failing candidates as training data (TRL's JSON lines).",
+        abstract:
+            "Write a run's passing and failing candidates, or a split's CRUXEval functions, as training data (TRL's JSON lines).",
         discussion: """
             preferences: chosen = a passing candidate, rejected = a failing one of the same task (DPO). \
             sft: passing candidates as prompt/completion; --repairs: repair conversations whose fix passed \
             (LEDEX); --format kto: every candidate with a label. Identical candidates are never paired. The run \
-            must be over the train side of crucible split (or --allow-unsplit); runs over the eval side are refused.
+            must be over the train side of crucible split (or --allow-unsplit); runs over the eval side are refused. \
+            programs: the source of the CRUXEval functions of a split's train side, renamed cruxeval_<id>, as \
+            {"text": ...} lines (Programming by Backprop; evaluate with crucible run --hide-code on the eval side).
             """)
 
-    @Argument(help: "preferences or sft.")
-    var kind: TrainingExport.Kind
+    @Argument(help: "preferences, sft or programs.")
+    var kind: ExportKind
 
-    @Option(name: .customLong("run"), help: "The run directory.")
-    var runDirectory: String
+    @Option(name: .customLong("run"), help: "preferences, sft: the run directory.")
+    var runDirectory: String?
 
-    @Option(help: "The output file (default RUN/<kind>.jsonl).")
+    @Option(help: "programs: cruxeval-o or cruxeval-i.")
+    var benchmark: Benchmark?
+
+    @Option(help: "programs: the problems file (cruxeval.jsonl).")
+    var dataset: String?
+
+    @Option(help: "programs: the train side of crucible split (train.json).")
+    var split: String?
+
+    @Option(help: "The output file (default RUN/<kind>.jsonl; programs: programs.jsonl beside the split).")
     var out: String?
 
     @Option(help: "standard (strings), conversational (chat messages), or kto (sft only).")
@@ -38,13 +51,26 @@ struct ExportCommand: ParsableCommand {
     var allowUnsplit = false
 
     func validate() throws {
+        if kind == .programs {
+            if benchmark == nil || dataset == nil || split == nil {
+                throw ValidationError("export programs needs --benchmark, --dataset and --split")
+            }
+            if runDirectory != nil { throw ValidationError("export programs reads a split, not a run: drop --run") }
+        } else if runDirectory == nil {
+            throw ValidationError("export \(kind.rawValue) needs --run")
+        }
         if repairs && kind != .sft { throw ValidationError("--repairs is for sft exports") }
         if let maxPairsPerTask, maxPairsPerTask < 1 { throw ValidationError("--max-pairs-per-task must be positive") }
     }
 
     func run() throws {
         try CommandFailures.report(command: "export") {
-            var export = TrainingExport(run: runDirectory, kind: kind)
+            guard let runDirectory, let trainingKind = kind.training else {
+                let export = ProgramsExport(benchmark: benchmark!, dataset: dataset!, split: split!, out: out)
+                print(try export.export())
+                return
+            }
+            var export = TrainingExport(run: runDirectory, kind: trainingKind)
             export.format = format
             export.repairs = repairs
             export.out = out
@@ -54,4 +80,11 @@ struct ExportCommand: ParsableCommand {
             print(try export.export())
         }
     }
+}
+
+/// What `crucible export` writes: a run's candidates (`TrainingExport.Kind`) or a split's programs.
+enum ExportKind: String, CaseIterable, ExpressibleByArgument {
+    case preferences, sft, programs
+
+    var training: TrainingExport.Kind? { TrainingExport.Kind(rawValue: rawValue) }
 }

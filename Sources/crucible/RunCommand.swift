@@ -92,6 +92,8 @@ struct RunCommand: ParsableCommand {
         options.selection = selection.selection
         options.runDirectory = resume ?? runDir
         options.promptTemplate = prompts.promptTemplate
+        options.promptStyle = prompts.promptStyle
+        options.hidesCode = prompts.hideCode
         options.exportPrompts = exportPrompts
         options.importCompletions = importCompletions
         options.ks = try judging.ks()

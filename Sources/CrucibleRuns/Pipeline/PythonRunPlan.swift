@@ -16,6 +16,8 @@ struct PythonRunPlan: BenchmarkRunPlan {
     /// them.
     let fullSolutions: Set<SampleKey>
     let sandbox: PythonSandbox
+    /// The model is `replay:` an answers file (not a transcript of completions).
+    let replaysAnswersFile: Bool
 
     struct SampleKey: Hashable, Sendable {
         var taskID: TaskID
@@ -34,6 +36,7 @@ struct PythonRunPlan: BenchmarkRunPlan {
             recorded = try ReplayTranscript.read(
                 options.model.target, tasks: Set(tasks.map(\.id)), samples: options.sampling.samples)
             fullSolutions = []
+            replaysAnswersFile = false
         } else if options.importCompletions == nil, options.model.kind == .replay {
             // The answers file covers the whole benchmark; the run may take a part of it.
             let answers = try PythonAnswersReader.read(options.model.target, tasks: all)
@@ -48,9 +51,11 @@ struct PythonRunPlan: BenchmarkRunPlan {
             }
             self.recorded = RecordedCompletions(firstAnswers: recorded)
             fullSolutions = whole
+            replaysAnswersFile = true
         } else {
             recorded = nil
             fullSolutions = []
+            replaysAnswersFile = false
         }
         var sandboxOptions = PythonSandbox.Options.benchmark(
             options.benchmark, executable: options.workerExecutable, pythonPaths: options.pythonPaths,
@@ -65,7 +70,17 @@ struct PythonRunPlan: BenchmarkRunPlan {
     var workerEnvironment: WorkerEnvironment? { sandbox.workerEnvironment }
 
     var extract: @Sendable (String) -> String {
-        options.benchmark == .ds1000 ? CompletionCode.ds1000 : CompletionCode.python
+        switch options.benchmark {
+        case .ds1000: return CompletionCode.ds1000
+        case .cruxevalOutput, .cruxevalInput:
+            // A replayed answers file holds answers as the official scorer reads them, already extracted.
+            if replaysAnswersFile { return { $0 } }
+            let predicting: ExecutionPrediction = options.benchmark == .cruxevalOutput ? .output : .input
+            let style = options.promptStyle
+            let hidesCode = options.hidesCode
+            return { CRUXEvalAnswer.extract($0, predicting: predicting, style: style, hidesCode: hidesCode) }
+        default: return CompletionCode.python
+        }
     }
 
     func prompts() throws -> [GenerationJob.TaskPrompt] {
@@ -73,16 +88,20 @@ struct PythonRunPlan: BenchmarkRunPlan {
             try PromptTemplate(file: $0, allowed: BenchmarkPrompts.pythonPlaceholders)
         }
         return try tasks.map { task in
-            let template = try custom ?? Self.defaultTemplate(for: task)
+            let template = try custom ?? defaultTemplate(for: task)
             let text = template.render(BenchmarkPrompts.values(for: task))
             return GenerationJob.TaskPrompt(
                 taskID: task.id, requestID: task.id.rawValue, prompt: options.model.prompt(text))
         }
     }
 
-    private static func defaultTemplate(for task: PythonTask) throws(DatasetError) -> PromptTemplate {
-        try PromptTemplate(
-            BenchmarkPrompts.template(for: task), allowed: BenchmarkPrompts.pythonPlaceholders, source: "default")
+    private func defaultTemplate(for task: PythonTask) throws(DatasetError) -> PromptTemplate {
+        var text = BenchmarkPrompts.template(for: task)
+        if case .cruxeval(_, _, _, let predicting) = task.assembly {
+            text = CRUXEvalPrompts.template(
+                predicting: predicting, style: options.promptStyle, hidesCode: options.hidesCode)
+        }
+        return try PromptTemplate(text, allowed: BenchmarkPrompts.pythonPlaceholders, source: "default")
     }
 
     func execute(

@@ -33,6 +33,9 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     public var splitSHA256: String?
     /// Text-to-SQL only (nil for Python benchmarks).
     public var sql: SQLSettings?
+    /// Execution prediction (CRUXEval) only: which of its prompts the run sends.
+    public var promptStyle: CRUXEvalPrompts.Style?
+    public var hidesCode: Bool?
 
     /// The text-to-SQL settings that change prompts or verdicts.
     public struct SQLSettings: Codable, Sendable, Equatable {
@@ -99,6 +102,8 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         case parentVersion = "parent_version"
         case split
         case splitSHA256 = "split_sha256"
+        case promptStyle = "prompt_style"
+        case hidesCode = "hide_code"
         case questions, rules
         case keepDistinct = "keep_distinct"
         case exampleRows = "example_rows"
@@ -129,6 +134,8 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         parentVersion = try container.decodeIfPresent(String.self, forKey: .parentVersion)
         split = try container.decodeIfPresent(TaskSplit.Side.self, forKey: .split)
         splitSHA256 = try container.decodeIfPresent(String.self, forKey: .splitSHA256)
+        promptStyle = try container.decodeIfPresent(CRUXEvalPrompts.Style.self, forKey: .promptStyle)
+        hidesCode = try container.decodeIfPresent(Bool.self, forKey: .hidesCode)
         guard benchmark.sqlKind != nil else {
             sql = nil
             return
@@ -166,6 +173,8 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         try container.encodeIfPresent(parentVersion, forKey: .parentVersion)
         try container.encodeIfPresent(split, forKey: .split)
         try container.encodeIfPresent(splitSHA256, forKey: .splitSHA256)
+        try container.encodeIfPresent(promptStyle, forKey: .promptStyle)
+        try container.encodeIfPresent(hidesCode, forKey: .hidesCode)
         guard let sql else { return }
         try container.encode(sql.questions, forKey: .questions)
         try container.encode(sql.rules, forKey: .rules)

@@ -39,6 +39,9 @@ public struct RunOptions: Sendable {
     public var rules: [SQLRuleName]?
     public var keepDistinct = false
     public var allowUnavailable = false
+    /// CRUXEval: direct or chain-of-thought prompts, and whether the function is named but not shown.
+    public var promptStyle: CRUXEvalPrompts.Style = .direct
+    public var hidesCode = false
     /// Python settings.
     public var pythonPaths: [String] = []
     public var seabornData: String?

@@ -26,7 +26,9 @@ public struct RunPipeline: Sendable {
     public func run() throws -> Outcome {
         guard let file = options.tasksFile else { return try runSelected(split: nil) }
         let split = try TaskSplit.read(file)
-        guard split.benchmark == options.benchmark else {
+        // CRUXEval's two modes ask about the same functions: one split serves both.
+        let sameFunctions = split.benchmark.isExecutionPrediction && options.benchmark.isExecutionPrediction
+        guard split.benchmark == options.benchmark || sameFunctions else {
             throw RunError(.input, "\(file) lists \(split.benchmark.rawValue) tasks, not \(options.benchmark.rawValue)")
         }
         guard options.selection.tasks == nil else { throw RunError(.input, "give --tasks or --tasks-file, not both") }
@@ -36,11 +38,16 @@ public struct RunPipeline: Sendable {
     }
 
     func runSelected(split: (list: TaskSplit, sha256: String, file: String)?) throws -> Outcome {
-        guard !options.benchmark.isExecutionPrediction else {
+        if options.benchmark.isExecutionPrediction, options.refinement.rounds > 0 {
             throw RunError(
                 .input,
-                "crucible run does not ask models for \(options.benchmark.rawValue) yet (its prompts are not in); "
-                    + "score generations made elsewhere with crucible score --benchmark \(options.benchmark.rawValue)")
+                "--rounds: refinement rounds repair programs, and \(options.benchmark.rawValue) asks for predictions "
+                    + "of a program's behaviour; run it without --rounds")
+        }
+        if !options.benchmark.isExecutionPrediction, options.promptStyle != .direct || options.hidesCode {
+            throw RunError(
+                .input,
+                "--prompt-style and --hide-code are for cruxeval-o and cruxeval-i, not \(options.benchmark.rawValue)")
         }
         let plan: any BenchmarkRunPlan
         if let kind = options.benchmark.sqlKind {
@@ -60,7 +67,10 @@ public struct RunPipeline: Sendable {
             model: model, prompts: try plan.prompts(), samples: options.sampling.samples,
             parameters: SamplingParameters(
                 temperature: options.sampling.temperature, topP: options.sampling.topP,
-                maxTokens: options.sampling.maxTokens, seed: options.sampling.seed),
+                maxTokens: options.sampling.maxTokens,
+                // CRUXEval's inference stops at the end of the answer, which also ends chat models' repetitions.
+                stop: options.benchmark.isExecutionPrediction ? [CRUXEvalPrompts.stopWord] : [],
+                seed: options.sampling.seed),
             extract: plan.extract, maxOutstanding: max(1, options.model.concurrency),
             cache: model is ReplayModel ? nil : try options.generationCache.open())
         if let file = options.exportPrompts {
@@ -144,6 +154,10 @@ public struct RunPipeline: Sendable {
         configuration.parentVersion = options.parentVersion
         configuration.split = split?.side
         configuration.splitSHA256 = split?.sha256
+        if options.benchmark.isExecutionPrediction {
+            configuration.promptStyle = options.promptStyle
+            configuration.hidesCode = options.hidesCode
+        }
         return configuration
     }
 

@@ -14,3 +14,4 @@ extension FeedbackKind: ExpressibleByArgument {}
 extension TrainingExport.Kind: ExpressibleByArgument {}
 extension TrainingExport.Format: ExpressibleByArgument {}
 extension ReportPipeline.Format: ExpressibleByArgument {}
+extension CRUXEvalPrompts.Style: ExpressibleByArgument {}

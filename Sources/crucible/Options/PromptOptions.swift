@@ -19,6 +19,18 @@ struct PromptOptions: ParsableArguments {
     @Option(help: "Spider/BIRD: example rows shown per table in the prompt.")
     var exampleRows = 3
 
+    @Option(
+        help: ArgumentHelp(
+            "CRUXEval: its direct prompts or its chain-of-thought ones (direct, cot); answers are taken from "
+                + "[ANSWER] tags or the completed assertion, as its inference code does."))
+    var promptStyle: CRUXEvalPrompts.Style = .direct
+
+    @Flag(
+        help: ArgumentHelp(
+            "CRUXEval: name the function (cruxeval_<id>) without showing its code, as Programming by Backprop "
+                + "evaluates a model trained on the source (crucible export programs)."))
+    var hideCode = false
+
     func validate() throws {
         if shots < 0 || exampleRows < 0 { throw ValidationError("--shots and --example-rows cannot be negative") }
     }
