@@ -95,20 +95,33 @@ public struct PythonScoreResult: Sendable {
         PassAtK.mean(tasks.map { ($0.samples.count, $0.correct) }, k: k)
     }
 
+    /// pass@k's 95 % interval over the available tasks: the percentile bootstrap of the tasks' estimates
+    /// (10,000 resamples, seed 0, so the same results give the same interval).
+    public func passAtKInterval(_ k: Int) -> BootstrapInterval? {
+        let estimates = availableTasks.map { PassAtK.estimate(samples: $0.samples.count, correct: $0.correct, k: k) }
+        guard !estimates.contains(where: { $0 == nil }) else { return nil }
+        return Bootstrap.mean(estimates.compactMap { $0 })
+    }
+
     /// The groupings to break results down by: "category" (the benchmark's main one) and each named group.
     public var breakdowns: [(name: String, groups: [(value: String, tasks: [PythonTaskScore])])] {
         var result: [(String, [(String, [PythonTaskScore])])] = []
-        let categories = Set(tasks.compactMap(\.category)).sorted()
+        let categories = Set(tasks.compactMap(\.category)).sorted(by: Self.naturalOrder)
         if !categories.isEmpty {
             // DS-1000's categories are its libraries, the grouping its paper reports.
             let name = benchmark == "ds1000" ? "library" : "category"
             result.append((name, categories.map { value in (value, availableTasks.filter { $0.category == value }) }))
         }
         for group in Set(tasks.flatMap(\.groups.keys)).sorted() {
-            let values = Set(tasks.compactMap { $0.groups[group] }).sorted()
+            let values = Set(tasks.compactMap { $0.groups[group] }).sorted(by: Self.naturalOrder)
             result.append((group, values.map { value in (value, availableTasks.filter { $0.groups[group] == value }) }))
         }
         return result
+    }
+
+    /// Numbers inside names compare as numbers (`4–6 lines` before `10+ lines`).
+    static func naturalOrder(_ left: String, _ right: String) -> Bool {
+        left.compare(right, options: [.numeric]) == .orderedAscending
     }
 
     /// Passed samples over all samples of the available tasks (pass@1 when n = 1).

@@ -86,6 +86,9 @@ public enum PythonScoreOutput {
         object += provenance.identityFields
         for k in result.ks {
             object.append(("pass@\(k)", result.passAtK(k).map(JSONValue.number) ?? .null))
+            if let interval = result.passAtKInterval(k) {
+                object.append(("pass@\(k)_interval", .array([.number(interval.low), .number(interval.high)])))
+            }
         }
         for breakdown in result.breakdowns {
             object.append(
@@ -155,8 +158,14 @@ public enum PythonScoreOutput {
         var overall = MarkdownTable(headers: ["", "tasks"] + metrics)
         overall.append(
             ["**all**", "**\(result.availableTasks.count)**"]
-                + result.ks.map { "**\(AccuracyTableRenderer.percent(result.passAtK($0)))**" })
+                + result.ks.map { k in
+                    let interval = result.passAtKInterval(k).map {
+                        " (\(AccuracyTableRenderer.percent($0.low))–\(AccuracyTableRenderer.percent($0.high)))"
+                    }
+                    return "**\(AccuracyTableRenderer.percent(result.passAtK(k)))**" + (interval ?? "")
+                })
         out += overall.rendered
+        out += "\nIn brackets: the 95 % interval, a percentile bootstrap over tasks (10,000 resamples, seed 0).\n"
         for breakdown in result.breakdowns {
             out += "\n## By \(breakdown.name)\n\n"
             var table = MarkdownTable(headers: [breakdown.name, "tasks"] + metrics)

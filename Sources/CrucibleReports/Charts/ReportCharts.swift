@@ -24,7 +24,7 @@ public enum ReportCharts {
             let name = RunReport.Column.names[breakdown.benchmark] ?? breakdown.benchmark
             charts.append(
                 Chart(
-                    file: "chart-\(breakdown.benchmark)-by-\(breakdown.grouping).svg",
+                    file: breakdown.chartFile,
                     chart: SVGChart(
                         kind: .bars, title: "\(name) by \(breakdown.grouping)", xLabel: breakdown.grouping,
                         yLabel: "accuracy (%)", xLabels: breakdown.groups.map(\.name),

@@ -20,7 +20,7 @@ public enum ReportMarkdown {
         out += "# Results\n\n"
         out += mainTable(report) + link("chart-accuracy.svg")
         for breakdown in report.breakdowns {
-            out += breakdownTable(breakdown) + link("chart-\(breakdown.benchmark)-by-\(breakdown.grouping).svg")
+            out += breakdownTable(breakdown) + link(breakdown.chartFile)
         }
         let refinement = refinement(report)
         out += refinement + (refinement.isEmpty ? "" : link("chart-refinement.svg"))

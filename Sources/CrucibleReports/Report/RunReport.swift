@@ -1,4 +1,5 @@
 import CrucibleCore
+import Foundation
 
 /// Everything `crucible report` shows, computed once from the results and rendered as markdown, LaTeX or JSON:
 /// the main table (one row per model or version, one column per benchmark metric), breakdowns by category,
@@ -15,6 +16,7 @@ public struct RunReport: Sendable {
 
         static let names = [
             "spider": "Spider", "bird": "BIRD", "humaneval": "HumanEval", "mbpp": "MBPP", "ds1000": "DS-1000",
+            "cruxeval-o": "CRUXEval-O", "cruxeval-i": "CRUXEval-I",
         ]
     }
 
@@ -30,6 +32,11 @@ public struct RunReport: Sendable {
         public var grouping: String
         public var labels: [String]
         public var groups: [(name: String, tasks: Int, accuracies: [Double?])]
+
+        /// The chart's file name: a grouping's spaces become dashes, so the markdown link to it stays one path.
+        public var chartFile: String {
+            "chart-\(benchmark)-by-\(grouping.replacingOccurrences(of: " ", with: "-")).svg"
+        }
     }
 
     /// Consecutive model versions of one benchmark along their parent line.
@@ -90,9 +97,11 @@ public struct RunReport: Sendable {
         for benchmark in benchmarks {
             let group = runs.filter { $0.benchmark == benchmark }
             let categoryName = group.first?.categoryName ?? "category"
-            let groupings: [(String, (EvaluatedTask) -> String?)] = [
-                (categoryName, { $0.category }), ("perturbation", { $0.groups["perturbation"] }),
-            ]
+            // The category, then every named group the tasks carry (DS-1000's perturbation; CRUXEval's size and
+            // operations).
+            let named = Set(group.flatMap { $0.tasks.flatMap(\.groups.keys) }).sorted()
+            let groupings: [(String, (EvaluatedTask) -> String?)] =
+                [(categoryName, { $0.category })] + named.map { name in (name, { $0.groups[name] }) }
             for (grouping, key) in groupings {
                 var names: [String] = []
                 for run in group {
@@ -101,6 +110,9 @@ public struct RunReport: Sendable {
                     }
                 }
                 guard !names.isEmpty else { continue }
+                if grouping != categoryName {
+                    names.sort { $0.compare($1, options: [.numeric]) == .orderedAscending }
+                }
                 let rows = names.map { name -> (name: String, tasks: Int, accuracies: [Double?]) in
                     let accuracies = group.map { run -> Double? in
                         let rates = run.scoredTasks.filter { key($0) == name }.compactMap { $0.passRate() }
