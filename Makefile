@@ -23,6 +23,8 @@ sample: setup
 		--predictions $(PYSAMPLE)/humaneval-answers.jsonl --k 1,2 --timeout 3 --out Reports/python-sample/humaneval
 	.build/release/crucible score --benchmark ds1000 --dataset $(PYSAMPLE)/ds1000.jsonl \
 		--predictions $(PYSAMPLE)/ds1000-answers.jsonl --python-path .python/ds1000 --out Reports/python-sample/ds1000
+	.build/release/crucible score --benchmark cruxeval-o --dataset $(PYSAMPLE)/cruxeval.jsonl \
+		--predictions $(PYSAMPLE)/cruxeval-o-answers.json --k 1,2 --out Reports/python-sample/cruxeval-o
 	@echo "Reports: Reports/sql-sample/report.md, Reports/python-sample/*/report.md, Reports/runs/*/report.md"
 
 test:

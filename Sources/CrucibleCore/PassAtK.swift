@@ -2,8 +2,11 @@
 public enum PassAtK {
     /// 1 − C(n−c, k) / C(n, k) for n samples with c correct, computed as a product so it stays exact for large n;
     /// nil when there are fewer than k samples.
-    public static func estimate(samples n: Int, correct c: Int, k: Int) -> Double? {
-        guard k > 0, n >= k, c >= 0, c <= n else { return nil }
+    ///
+    /// `shortListsPass`: CRUXEval's scorer, whose filters can leave a task fewer than k answers, applies its
+    /// `n − c < k → 1` rule to such a list too, so a list shorter than k counts 1 there.
+    public static func estimate(samples n: Int, correct c: Int, k: Int, shortListsPass: Bool = false) -> Double? {
+        guard k > 0, c >= 0, c <= n, n >= k || shortListsPass else { return nil }
         if n - c < k { return 1 }
         if c == 0 { return 0 }
         var failAll = 1.0
@@ -14,11 +17,14 @@ public enum PassAtK {
     }
 
     /// The mean over tasks; nil when some task has fewer than k samples.
-    public static func mean(_ tasks: [(samples: Int, correct: Int)], k: Int) -> Double? {
+    public static func mean(_ tasks: [(samples: Int, correct: Int)], k: Int, shortListsPass: Bool = false) -> Double? {
         guard !tasks.isEmpty else { return nil }
         var total = 0.0
         for task in tasks {
-            guard let value = estimate(samples: task.samples, correct: task.correct, k: k) else { return nil }
+            guard
+                let value = estimate(
+                    samples: task.samples, correct: task.correct, k: k, shortListsPass: shortListsPass)
+            else { return nil }
             total += value
         }
         return total / Double(tasks.count)

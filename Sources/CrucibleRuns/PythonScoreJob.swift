@@ -92,13 +92,21 @@ public struct PythonScoreResult: Sendable {
     }
 
     public func passAtK(_ k: Int, of tasks: [PythonTaskScore]) -> Double? {
-        PassAtK.mean(tasks.map { ($0.samples.count, $0.correct) }, k: k)
+        PassAtK.mean(tasks.map { ($0.samples.count, $0.correct) }, k: k, shortListsPass: shortListsPass)
+    }
+
+    /// CRUXEval's pass@k counts a list its filters shortened below k as 1 (`PassAtK`).
+    public var shortListsPass: Bool { Benchmark(rawValue: benchmark)?.isExecutionPrediction ?? false }
+
+    /// A task's pass@k estimate as this benchmark's official scorer computes it.
+    public func passAtK(_ k: Int, of task: PythonTaskScore) -> Double? {
+        PassAtK.estimate(samples: task.samples.count, correct: task.correct, k: k, shortListsPass: shortListsPass)
     }
 
     /// pass@k's 95 % interval over the available tasks: the percentile bootstrap of the tasks' estimates
     /// (10,000 resamples, seed 0, so the same results give the same interval).
     public func passAtKInterval(_ k: Int) -> BootstrapInterval? {
-        let estimates = availableTasks.map { PassAtK.estimate(samples: $0.samples.count, correct: $0.correct, k: k) }
+        let estimates = availableTasks.map { passAtK(k, of: $0) }
         guard !estimates.contains(where: { $0 == nil }) else { return nil }
         return Bootstrap.mean(estimates.compactMap { $0 })
     }

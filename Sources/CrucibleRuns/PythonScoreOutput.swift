@@ -57,7 +57,7 @@ public enum PythonScoreOutput {
             }
             for k in result.ks {
                 let value =
-                    task.isAvailable ? PassAtK.estimate(samples: task.samples.count, correct: task.correct, k: k) : nil
+                    task.isAvailable ? result.passAtK(k, of: task) : nil
                 object.append(("pass@\(k)", value.map(JSONValue.number) ?? .null))
             }
             line(.object(object))

@@ -41,9 +41,14 @@ struct PythonSampleTests {
             "--benchmark", "ds1000", "--dataset", "\(sample)/ds1000.jsonl", "--predictions",
             "\(sample)/ds1000-answers.jsonl", "--python-path", "\(CrucibleCommand.packageRoot)/.python/ds1000",
         ])
-        #expect(expected.count == humanEval.count + ds1000.count)
+        let cruxeval = try verdicts([
+            "--benchmark", "cruxeval-o", "--dataset", "\(sample)/cruxeval.jsonl", "--predictions",
+            "\(sample)/cruxeval-o-answers.json", "--k", "1,2",
+        ])
+        #expect(expected.count == humanEval.count + ds1000.count + cruxeval.count)
+        let byBenchmark = ["humaneval": humanEval, "ds1000": ds1000, "cruxeval-o": cruxeval]
         for item in expected {
-            let got = (item.benchmark == "ds1000" ? ds1000 : humanEval)["\(item.task_id)#\(item.sample)"]
+            let got = byBenchmark[item.benchmark]?["\(item.task_id)#\(item.sample)"]
             #expect(got == item.status, "\(item.benchmark) \(item.task_id) sample \(item.sample)")
         }
     }

@@ -18,4 +18,14 @@ struct PassAtKTests {
         #expect(abs(value - 0.1) < 1e-12)
         #expect(PassAtK.mean([(10, 10), (10, 0)], k: 1) == 0.5)
     }
+
+    /// CRUXEval's scorer applies `n − c < k → 1` before anything else, so a list its filters shortened below k
+    /// counts 1, even with no correct answer; everywhere else such a list has no pass@k.
+    @Test func cruxevalsShortListsCountOne() {
+        #expect(PassAtK.estimate(samples: 3, correct: 1, k: 5, shortListsPass: true) == 1)
+        #expect(PassAtK.estimate(samples: 3, correct: 0, k: 5, shortListsPass: true) == 1)
+        #expect(PassAtK.estimate(samples: 3, correct: 0, k: 5) == nil)
+        #expect(PassAtK.estimate(samples: 10, correct: 0, k: 5, shortListsPass: true) == 0)
+        #expect(PassAtK.mean([(1, 1), (10, 0)], k: 5, shortListsPass: true) == 0.5)
+    }
 }

@@ -24,7 +24,9 @@ public struct ReportCell: Sendable {
         let tasks = run.scoredTasks
         let unavailable = run.tasks.count - tasks.count
         let samples = tasks.map { $0.rounds.indices.contains(round) ? $0.rounds[round] : $0.rounds.last ?? [] }
-        guard !samples.isEmpty, samples.allSatisfy({ $0.count >= k }) else { return nil }
+        // CRUXEval's filters can leave a task fewer than k answers; its scorer counts such a list (`PassAtK`).
+        let shortListsPass = run.benchmark.hasPrefix("cruxeval")
+        guard !samples.isEmpty, shortListsPass || samples.allSatisfy({ $0.count >= k }) else { return nil }
         if samples.allSatisfy({ $0.count == 1 }) && k == 1 {
             let passed = samples.filter { $0[0] }.count
             guard let interval = ProportionInterval.wilson(successes: passed, trials: samples.count) else { return nil }
@@ -33,7 +35,9 @@ public struct ReportCell: Sendable {
                 unavailable: unavailable, method: .wilson)
         }
         let values = samples.map { verdicts in
-            PassAtK.estimate(samples: verdicts.count, correct: verdicts.filter { $0 }.count, k: k) ?? 0
+            PassAtK.estimate(
+                samples: verdicts.count, correct: verdicts.filter { $0 }.count, k: k, shortListsPass: shortListsPass)
+                ?? 0
         }
         guard let interval = Bootstrap.mean(values, resamples: resamples, seed: seed) else { return nil }
         return ReportCell(
