@@ -38,12 +38,8 @@ public struct RunPipeline: Sendable {
     }
 
     func runSelected(split: (list: TaskSplit, sha256: String, file: String)?) throws -> Outcome {
-        if options.benchmark.isExecutionPrediction, options.refinement.rounds > 0 {
-            throw RunError(
-                .input,
-                "--rounds: refinement rounds repair programs, and \(options.benchmark.rawValue) asks for predictions "
-                    + "of a program's behaviour; run it without --rounds")
-        }
+        // Before any model is asked: the rounds would be refused after the first answers.
+        if options.refinement.rounds > 0 { try Self.requireRepairable(options.benchmark) }
         if !options.benchmark.isExecutionPrediction, options.promptStyle != .direct || options.hidesCode {
             throw RunError(
                 .input,
@@ -103,11 +99,22 @@ public struct RunPipeline: Sendable {
             directory: directory)
     }
 
+    /// Refinement rounds repair programs; an execution-prediction benchmark asks for predictions instead.
+    static func requireRepairable(_ benchmark: Benchmark) throws(RunError) {
+        guard !benchmark.isExecutionPrediction else {
+            throw RunError(
+                .input,
+                "refinement rounds repair programs, and \(benchmark.rawValue) asks for predictions of a program's "
+                    + "behaviour: they are not offered for it")
+        }
+    }
+
     /// The refinement rounds of this run, asked of `model`.
     func refinementLoop(
         _ plan: any BenchmarkRunPlan, store: RunStore, model: any LanguageModel, modelName: String,
         modelVersion: String?, cache: GenerationCache?
     ) throws -> RefinementLoop {
+        try Self.requireRepairable(options.benchmark)
         let refinement = options.refinement
         let isSQL = options.benchmark.sqlKind != nil
         guard refinement.feedback.applies(toSQL: isSQL) else {
