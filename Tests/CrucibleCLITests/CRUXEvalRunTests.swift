@@ -109,6 +109,26 @@ struct CRUXEvalRunTests {
         #expect(resumed.stderr.contains("hide_code"), "\(resumed.stderr)")
     }
 
+    @Test func optionsThatDoNotApplyAreRefusedBeforeAnyRequest() throws {
+        let folder = try CrucibleCommand.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let dataset = try Self.writeDataset(folder)
+        let server = try Self.server([:])
+        let base = ["--model", "openai:stand-in", "--base-url", server.baseURL.absoluteString, "--quiet"]
+        let rounds = try CrucibleCommand.run(
+            ["run", "--benchmark", "cruxeval-o", "--dataset", dataset, "--rounds", "1", "--run-dir", "\(folder)/a"]
+                + base)
+        #expect(rounds.status != 0)
+        #expect(rounds.stderr.contains("refinement rounds repair programs"), "\(rounds.stderr)")
+        let humanEval = "\(CrucibleCommand.packageRoot)/Datasets/python-sample/humaneval.jsonl"
+        let hidden = try CrucibleCommand.run(
+            ["run", "--benchmark", "humaneval", "--dataset", humanEval, "--hide-code", "--run-dir", "\(folder)/b"]
+                + base)
+        #expect(hidden.status != 0)
+        #expect(hidden.stderr.contains("are for cruxeval-o and cruxeval-i"), "\(hidden.stderr)")
+        #expect(server.requests.isEmpty)
+    }
+
     @Test func programsExportHoldsTheTrainSidesSourceOnly() throws {
         let folder = try CrucibleCommand.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
