@@ -32,6 +32,22 @@ public struct PythonOutcome: Sendable, Hashable, Codable {
     public var assertion: FailedAssertion?
     /// With a tracing probe: the candidate's trace.
     public var trace: String?
+    /// With `--check-stability`: the program run again under other hash seeds, and how many of the runs passed.
+    public var stability: Stability?
+
+    /// How many of a program's runs, each in new workers with its own hash seed and fresh randomness, passed.
+    public struct Stability: Sendable, Hashable, Codable {
+        public var runs: Int
+        public var passed: Int
+
+        public init(runs: Int, passed: Int) {
+            self.runs = runs
+            self.passed = passed
+        }
+
+        /// Some runs passed and some did not: the verdict depends on the seed or on chance.
+        public var isUnstable: Bool { passed > 0 && passed < runs }
+    }
 
     public init(
         status: Status, exceptionType: String? = nil, message: String? = nil, traceback: [String] = [],

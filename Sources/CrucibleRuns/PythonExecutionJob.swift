@@ -91,7 +91,7 @@ public struct PythonExecutionJob: Sendable {
     /// The run's result as `crucible score` reports it, from the store.
     public static func result(
         benchmark: String, tasks: [PythonTask], ks: [Int], round: Int = 0, store: RunStore,
-        environment: WorkerEnvironment?
+        environment: WorkerEnvironment?, stability: (runs: Int, samples: [String: PythonOutcome.Stability])? = nil
     ) throws(RunError) -> PythonScoreResult {
         let executions: [StoredExecution]
         do {
@@ -102,9 +102,10 @@ public struct PythonExecutionJob: Sendable {
         var outcomes: [TaskID: [PythonOutcome]] = [:]
         let decoder = JSONDecoder()
         for execution in executions {
-            let outcome =
+            var outcome =
                 (try? decoder.decode(PythonOutcome.self, from: Data(execution.detail.utf8)))
                 ?? PythonOutcome(status: Self.pythonStatus(execution.status))
+            if let stability { outcome.stability = stability.samples["\(execution.taskID)#\(execution.sample)"] }
             outcomes[execution.taskID, default: []].append(outcome)
         }
         let scores = tasks.map { task in
@@ -112,10 +113,12 @@ public struct PythonExecutionJob: Sendable {
                 taskID: task.id, category: task.category, groups: task.groups,
                 samples: OfficialSkips.counted(outcomes[task.id] ?? [], task: task))
         }
-        return PythonScoreResult(
+        var result = PythonScoreResult(
             benchmark: benchmark, ks: ks, tasks: scores, environment: environment,
             // As text-to-SQL runs count it: the programs' own run times, added up (a run's wall time is spread
             // over resumptions and shards).
             seconds: executions.reduce(0) { $0 + $1.seconds })
+        result.stabilityRuns = stability?.runs
+        return result
     }
 }

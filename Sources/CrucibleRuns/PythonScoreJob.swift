@@ -11,6 +11,8 @@ public struct PythonScoreJob: Sendable {
     public var ks: [Int]
     public var timeout: Double
     public var sandbox: PythonSandbox
+    /// `--check-stability N`: every program also run under N other hash seeds.
+    public var stabilityCheck: StabilityCheck?
 
     public init(
         benchmark: String, tasks: [PythonTask], answers: [[PythonAnswer]], ks: [Int], timeout: Double,
@@ -46,9 +48,15 @@ public struct PythonScoreJob: Sendable {
                 owners.append((taskIndex, sample))
             }
         }
-        let total = programs.count
+        let total = programs.count * (1 + (stabilityCheck?.extraRuns ?? 0))
         let report: (@Sendable (Int) -> Void)? = if let progress { { progress($0, total) } } else { nil }
-        let outcomes = sandbox.run(programs, progress: report)
+        var outcomes = sandbox.run(programs, progress: report)
+        if let stabilityCheck {
+            let first = programs.count
+            var later: (@Sendable (Int) -> Void)?
+            if let report { later = { report(first + $0) } }
+            outcomes = stabilityCheck.check(programs, outcomes: outcomes, options: sandbox.options, progress: later)
+        }
         for (position, owner) in owners.enumerated() {
             samples[owner.task][owner.sample] = outcomes[position]
         }
@@ -58,9 +66,11 @@ public struct PythonScoreJob: Sendable {
         let scores = tasks.enumerated().map { index, task in
             PythonTaskScore(taskID: task.id, category: task.category, groups: task.groups, samples: samples[index])
         }
-        return PythonScoreResult(
+        var result = PythonScoreResult(
             benchmark: benchmark, ks: ks, tasks: scores, environment: sandbox.workerEnvironment,
             seconds: Date().timeIntervalSince(started))
+        result.stabilityRuns = stabilityCheck.map { $0.extraRuns + 1 }
+        return result
     }
 }
 
@@ -83,6 +93,8 @@ public struct PythonScoreResult: Sendable {
     public var tasks: [PythonTaskScore]
     public var environment: WorkerEnvironment?
     public var seconds: Double
+    /// With `--check-stability N`: N + 1, the runs of every program.
+    public var stabilityRuns: Int?
 
     public var availableTasks: [PythonTaskScore] { tasks.filter(\.isAvailable) }
 

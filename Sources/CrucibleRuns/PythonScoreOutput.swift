@@ -29,18 +29,21 @@ public enum PythonScoreOutput {
         }
         for task in result.tasks {
             for (index, sample) in task.samples.enumerated() {
+                let stability: [(String, JSONValue)] =
+                    sample.stability.map { [("stability", PythonReportSections.stabilityJSON($0))] } ?? []
                 line(
-                    .object([
-                        ("record", .string("sample")), ("task_id", .string(task.taskID.rawValue)),
-                        ("sample", .number(Double(index))),
-                        ("passed", sample.status == .unavailable ? .null : .bool(sample.status == .passed)),
-                        ("status", .string(sample.status.rawValue)),
-                        ("exception", sample.exceptionType.map(JSONValue.string) ?? .null),
-                        ("message", sample.message.map(JSONValue.string) ?? .null),
-                        ("traceback", .array(sample.traceback.map(JSONValue.string))),
-                        ("stdout", .string(sample.stdout)), ("stderr", .string(sample.stderr)),
-                        ("seconds", .number((sample.seconds * 1e6).rounded() / 1e6)),
-                    ]))
+                    .object(
+                        [
+                            ("record", .string("sample")), ("task_id", .string(task.taskID.rawValue)),
+                            ("sample", .number(Double(index))),
+                            ("passed", sample.status == .unavailable ? .null : .bool(sample.status == .passed)),
+                            ("status", .string(sample.status.rawValue)),
+                            ("exception", sample.exceptionType.map(JSONValue.string) ?? .null),
+                            ("message", sample.message.map(JSONValue.string) ?? .null),
+                            ("traceback", .array(sample.traceback.map(JSONValue.string))),
+                            ("stdout", .string(sample.stdout)), ("stderr", .string(sample.stderr)),
+                            ("seconds", .number((sample.seconds * 1e6).rounded() / 1e6)),
+                        ] + stability))
             }
         }
         for task in result.tasks {
@@ -110,6 +113,7 @@ public enum PythonScoreOutput {
                         })
                 ))
         }
+        if let stability = PythonReportSections.stabilitySummary(result) { object.append(("stability", stability)) }
         object.append(("statuses", .object(statuses)))
         object.append(
             (
@@ -176,6 +180,7 @@ public enum PythonScoreOutput {
             }
             out += table.rendered
         }
+        out += PythonReportSections.unstable(result)
         out += PythonReportSections.unavailable(result)
         out += "\n## Outcomes of all samples\n\n"
         var statuses = MarkdownTable(headers: ["status", "samples"])

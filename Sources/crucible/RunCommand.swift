@@ -108,6 +108,7 @@ struct RunCommand: ParsableCommand {
         options.allowUnavailable = judging.allowUnavailable
         options.pythonPaths = execution.pythonPaths
         options.seabornData = execution.seabornData
+        options.stabilityRuns = execution.checkStability
         options.workers = execution.workers
         options.commandLine = CommandLineText.current
         return options

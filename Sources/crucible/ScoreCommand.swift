@@ -74,6 +74,7 @@ struct ScoreCommand: ParsableCommand {
             options.ks = try judging.ks()
             options.pythonPaths = execution.pythonPaths
             options.seabornData = execution.seabornData
+            options.stabilityRuns = execution.checkStability
             options.memoryLimitMiB = memoryLimit
             options.outputDirectory = out
             options.commandLine = CommandLineText.current

@@ -117,8 +117,18 @@ struct PythonRunPlan: BenchmarkRunPlan {
     }
 
     func writeOutputs(store: RunStore, provenance: SQLScoreOutput.Provenance, directory: String) throws -> String {
-        try RunOutputs.python(
+        var stability: (runs: Int, samples: [String: PythonOutcome.Stability])?
+        if let runs = options.stabilityRuns {
+            // The first answers, as replayed answers files give them: whole programs where the file says so.
+            let whole = fullSolutions
+            let job = PythonExecutionJob(
+                tasks: tasks, round: 0, timeout: options.effectiveTimeout, sandbox: sandbox,
+                isFullSolution: { whole.contains(SampleKey(taskID: $0, sample: $1)) })
+            let check = StabilityCheck(extraRuns: runs)
+            stability = (runs + 1, try job.stability(check, store: store))
+        }
+        return try RunOutputs.python(
             benchmark: options.benchmark, tasks: tasks, ks: options.ks, store: store,
-            environment: workerEnvironment, provenance: provenance, directory: directory)
+            environment: workerEnvironment, provenance: provenance, directory: directory, stability: stability)
     }
 }

@@ -42,6 +42,8 @@ public struct RunOptions: Sendable {
     /// CRUXEval: direct or chain-of-thought prompts, and whether the function is named but not shown.
     public var promptStyle: CRUXEvalPrompts.Style = .direct
     public var hidesCode = false
+    /// Python: `--check-stability N`, the first answers' programs also run under N other hash seeds.
+    public var stabilityRuns: Int?
     /// Python settings.
     public var pythonPaths: [String] = []
     public var seabornData: String?

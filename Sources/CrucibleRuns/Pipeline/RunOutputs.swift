@@ -34,11 +34,12 @@ public enum RunOutputs {
     /// Writes the Python outputs; `environment` is what the workers reported (or what the store recorded).
     public static func python(
         benchmark: Benchmark, tasks: [PythonTask], ks: [Int], store: RunStore, environment: WorkerEnvironment?,
-        provenance: SQLScoreOutput.Provenance, directory: String
+        provenance: SQLScoreOutput.Provenance, directory: String,
+        stability: (runs: Int, samples: [String: PythonOutcome.Stability])? = nil
     ) throws -> String {
         let result = try PythonExecutionJob.result(
             benchmark: benchmark.rawValue, tasks: tasks, ks: ks, store: store,
-            environment: environment ?? store.workerEnvironment())
+            environment: environment ?? store.workerEnvironment(), stability: stability)
         let refinement = try RefinementSummary.load(store, ks: ks, numericIDs: false)
         try writing(directory) {
             try PythonScoreOutput.write(

@@ -38,6 +38,12 @@ public struct RunPipeline: Sendable {
     }
 
     func runSelected(split: (list: TaskSplit, sha256: String, file: String)?) throws -> Outcome {
+        if options.stabilityRuns != nil, options.benchmark.sqlKind != nil {
+            throw RunError(
+                .input,
+                "--check-stability runs Python programs again under other hash seeds; \(options.benchmark.rawValue) "
+                    + "is judged on SQLite")
+        }
         // Before any model is asked: the rounds would be refused after the first answers.
         if options.refinement.rounds > 0 { try Self.requireRepairable(options.benchmark) }
         if !options.benchmark.isExecutionPrediction, options.promptStyle != .direct || options.hidesCode {

@@ -29,6 +29,8 @@ public struct ScorePipeline: Sendable {
         public var pythonPaths: [String] = []
         public var seabornData: String?
         public var memoryLimitMiB: UInt64 = 8192
+        /// Python: `--check-stability N`, every program also run under N other hash seeds.
+        public var stabilityRuns: Int?
         public var workerExecutable: String
         public var outputDirectory: String?
         /// The command line, recorded in summary.json.
@@ -68,6 +70,12 @@ public struct ScorePipeline: Sendable {
         provenance.commands = options.commandLine.map { [$0] } ?? []
         provenance.harness = options.harness
         let directory = options.directory
+        if options.stabilityRuns != nil, options.benchmark.sqlKind != nil {
+            throw RunError(
+                .input,
+                "--check-stability runs Python programs again under other hash seeds; \(options.benchmark.rawValue) "
+                    + "is judged on SQLite")
+        }
         if let kind = options.benchmark.sqlKind {
             var loaded = try kind.load(directory: options.dataset, questions: options.questions)
             if let gold = options.gold { try loaded.replaceGold(fromFile: gold) }
@@ -107,10 +115,11 @@ public struct ScorePipeline: Sendable {
                 options.benchmark, executable: options.workerExecutable, pythonPaths: options.pythonPaths,
                 seabornData: options.seabornData, workers: options.workers,
                 limits: SandboxLimits(memoryBytes: options.memoryLimitMiB << 20)))
-        let result = try PythonScoreJob(
+        var job = try PythonScoreJob(
             benchmark: options.benchmark.rawValue, tasks: tasks, answers: answers, ks: options.ks,
-            timeout: options.effectiveTimeout, sandbox: sandbox
-        ).run(progress: progress)
+            timeout: options.effectiveTimeout, sandbox: sandbox)
+        job.stabilityCheck = options.stabilityRuns.map(StabilityCheck.init(extraRuns:))
+        let result = job.run(progress: progress)
         try RunOutputs.writing(directory) { try PythonScoreOutput.write(result, provenance: provenance, to: directory) }
         return Outcome(
             summary: PythonScoreOutput.summary(result, provenance: provenance),

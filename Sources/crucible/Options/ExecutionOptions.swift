@@ -22,7 +22,15 @@ struct ExecutionOptions: ParsableArguments {
     @Option(help: "DS-1000: the folder of seaborn's datasets (default: $SEABORN_DATA).")
     var seabornData: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Python: run every program N more times, in new workers with hash seeds 1 … N and fresh randomness, and "
+                + "report the verdicts that change.",
+            valueName: "N"))
+    var checkStability: Int?
+
     func validate() throws {
+        if let checkStability, checkStability < 1 { throw ValidationError("--check-stability must be at least 1") }
         if let timeout, timeout <= 0 { throw ValidationError("--timeout must be positive") }
         if let workers, workers <= 0 { throw ValidationError("--workers must be positive") }
     }
