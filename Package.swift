@@ -70,6 +70,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .executableTarget(
+            name: "crucible-worker",
+            dependencies: ["CruciblePython"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
             name: "crucible",
             dependencies: [
                 "CrucibleCore", "CrucibleSQL", "CruciblePython", "CrucibleBenchmarks", "CrucibleReports",

@@ -40,7 +40,7 @@ let package = Package(
                 .product(name: "CrucibleCore", package: "Crucible"),
             ],
             path: "PythonScore",
-            exclude: ["run_human_eval.py", "warm_floor.py"],
+            exclude: ["run_human_eval.py", "run_cruxeval.py", "warm_floor.py"],
             plugins: [
                 .plugin(name: "BenchmarkPlugin", package: "benchmark")
             ]

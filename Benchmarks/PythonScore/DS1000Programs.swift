@@ -13,7 +13,9 @@ enum DS1000Programs {
         for (task, answers) in zip(tasks, answerLists) {
             for answer in answers {
                 let source = task.program(answer: answer.code, isFullSolution: answer.isFullSolution)
-                text += JSONValue.object([("id", .string(task.id.rawValue)), ("source", .string(source))]).serialized() + "\n"
+                text +=
+                    JSONValue.object([("id", .string(task.id.rawValue)), ("source", .string(source))]).serialized()
+                    + "\n"
                 count += 1
             }
         }

@@ -12,8 +12,10 @@ enum HumanEvalSamples {
         let tasks = try PythonDatasetLoader.humanEval(dataset.path)
         var text = ""
         for task in tasks {
-            let line = JSONValue.object([("task_id", .string(task.id.rawValue)), ("completion", .string(task.reference))])
-                .serialized()
+            let line = JSONValue.object([
+                ("task_id", .string(task.id.rawValue)), ("completion", .string(task.reference)),
+            ])
+            .serialized()
             for _ in 0..<copies { text += line + "\n" }
         }
         try text.write(to: file, atomically: true, encoding: .utf8)

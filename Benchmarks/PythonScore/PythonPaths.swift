@@ -13,6 +13,12 @@ struct PythonPaths: Sendable {
     let seabornData: URL
     /// The pinned DS-1000 environment (`scripts/python-env.sh ds1000`), given to crucible and to the floor.
     let ds1000PythonPath: URL
+    /// CRUXEval's problems, Code Llama 7B's output generations and their published verdicts.
+    let cruxevalDataset: URL
+    let cruxevalGenerations: URL
+    let cruxevalScored: URL
+    /// A checkout of facebookresearch/cruxeval (`CRUXEVAL_DIR`); nil: that comparison is skipped.
+    let cruxevalDirectory: URL?
     /// A checkout of openai/human-eval (`HUMAN_EVAL_DIR`); nil: that comparison is skipped.
     let humanEvalDirectory: URL?
     /// A shell command that runs the official DS-1000 evaluator on `ds1000Answers` (`DS1000_OFFICIAL_COMMAND`).
@@ -53,6 +59,15 @@ struct PythonPaths: Sendable {
             URL(fileURLWithPath: $0, relativeTo: benchmarks).standardizedFileURL
         }
         ds1000OfficialCommand = optional("DS1000_OFFICIAL_COMMAND")
+        cruxevalDataset = path("CRUXEVAL_DATASET", default: shared.appendingPathComponent("cruxeval/cruxeval.jsonl"))
+        cruxevalGenerations = path(
+            "CRUXEVAL_GENERATIONS",
+            default: shared.appendingPathComponent("cruxeval/codellama-7b/output-generations.json"))
+        cruxevalScored = path(
+            "CRUXEVAL_SCORED", default: shared.appendingPathComponent("cruxeval/codellama-7b/output-scored.json"))
+        cruxevalDirectory = optional("CRUXEVAL_DIR").map {
+            URL(fileURLWithPath: $0, relativeTo: benchmarks).standardizedFileURL
+        }
         python = optional("PYTHON") ?? "python3"
         floorPython = optional("FLOOR_PYTHON") ?? "/usr/bin/python3.11"
     }

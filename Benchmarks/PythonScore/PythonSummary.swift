@@ -43,6 +43,19 @@ struct PythonSummary {
                     "official / crucible", PythonSuite.ds1000OfficialKey, over: PythonSuite.ds1000Key,
                     goal: PythonSuite.ds1000OfficialGoal, atLeast: true))
         }
+        lines.append("")
+        lines.append("CRUXEval-O, Code Llama 7B's published generations (8000 programs)")
+        lines.append(row("crucible score", PythonSuite.cruxevalKey, programs: 8000))
+        if paths.cruxevalDirectory == nil {
+            lines.append(
+                "  official scorer       skipped: CRUXEVAL_DIR is not set (a checkout of facebookresearch/cruxeval)")
+        } else {
+            lines.append(row("official scorer", PythonSuite.cruxevalOfficialKey, programs: 8000))
+        }
+        lines.append(
+            ratio(
+                "official / crucible", PythonSuite.cruxevalOfficialKey, over: PythonSuite.cruxevalKey,
+                goal: PythonSuite.cruxevalGoal, atLeast: true))
         lines.append(rule)
         return lines.joined(separator: "\n")
     }

@@ -23,8 +23,13 @@ extension PythonSandbox.Options {
         return options
     }
 
-    /// This executable, which the sandbox starts again in `worker` mode (the command line's own binary).
+    /// The executable the sandbox starts its workers from: `crucible-worker` beside this executable, which maps
+    /// far fewer libraries than the command line (every program forks from a worker, and a fork's cost grows with
+    /// what the process maps), else this executable itself in `worker` mode.
     public static var ownExecutable: String {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let own =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let worker = URL(fileURLWithPath: own).deletingLastPathComponent().appendingPathComponent("crucible-worker").path
+        return FileManager.default.isExecutableFile(atPath: worker) ? worker : own
     }
 }
