@@ -54,7 +54,8 @@ public final class PythonSandbox: Sendable {
         let kept = options.keepsWorkers ? idle.take(for: &prepared.configuration) : []
         let options = prepared
         let reusable = Mutex(kept)
-        DispatchQueue.concurrentPerform(iterations: min(options.workers, max(1, programs.count))) { index in
+        let units = Self.units(programs)
+        DispatchQueue.concurrentPerform(iterations: min(options.workers, max(1, units.count))) { index in
             var worker: WorkerConnection? = reusable.withLock { $0.popLast() }
             if let hello = worker?.environment { environment.withLock { $0 = $0 ?? hello } }
             while true {
@@ -62,22 +63,32 @@ public final class PythonSandbox: Sendable {
                     defer { value += 1 }
                     return value
                 }
-                guard position < programs.count else { break }
+                guard position < units.count else { break }
                 if worker == nil {
                     worker = try? Self.start(options: options)
                     if let hello = worker?.environment { environment.withLock { $0 = $0 ?? hello } }
                 }
-                let outcome: PythonOutcome
-                if let running = worker, let answer = running.run(programs[position]) {
-                    outcome = answer
+                let unit = units[position]
+                let answers: [PythonOutcome]?
+                if unit.count == 1 {
+                    answers = worker?.run(programs[unit[0]]).map { [$0] }
+                } else {
+                    answers = worker?.run(batch: unit.map { programs[$0] })
+                }
+                let outcomes: [PythonOutcome]
+                if let answers {
+                    outcomes = answers
                 } else {
                     let reason = worker?.deathReason ?? "could not be started"
-                    outcome = PythonOutcome(status: .crashed, message: "the worker running the program \(reason)")
+                    let crashed = PythonOutcome(status: .crashed, message: "the worker running the program \(reason)")
+                    outcomes = Array(repeating: crashed, count: unit.count)
                     worker = nil
                 }
-                results.withLock { $0[position] = outcome }
+                results.withLock { results in
+                    for (program, outcome) in zip(unit, outcomes) { results[program] = outcome }
+                }
                 let done = finished.withLock { value in
-                    value += 1
+                    value += unit.count
                     return value
                 }
                 progress?(done)
@@ -89,6 +100,22 @@ public final class PythonSandbox: Sendable {
         if options.keepsWorkers { idle.keepAll(reusable.withLock { $0 }, configuration: options.configuration) }
         lastEnvironment.withLock { $0 = environment.withLock { $0 } }
         return results.withLock { $0.map { $0 ?? PythonOutcome(status: .crashed, message: "not run") } }
+    }
+
+    /// Literal checks that follow each other go to a worker together, up to `batchSize` at a time; every other
+    /// program alone.
+    static func units(_ programs: [PythonProgram], batchSize: Int = 32) -> [[Int]] {
+        var units: [[Int]] = []
+        for (index, program) in programs.enumerated() {
+            if program.isLiteralCheck == true, let last = units.last, last.count < batchSize,
+                programs[last[0]].isLiteralCheck == true
+            {
+                units[units.count - 1].append(index)
+            } else {
+                units.append([index])
+            }
+        }
+        return units
     }
 
     /// Workers kept between calls: a run judges its answers a chunk at a time, and starting workers again for

@@ -49,6 +49,16 @@ public enum PythonWorker {
         let decoder = JSONDecoder()
         let encoder = JSONEncoder()
         while let line = requests.nextLine() {
+            if line.starts(with: Array(#"{"batch""#.utf8)) {
+                let outcomes =
+                    (try? decoder.decode(PythonBatch.self, from: Data(line))).map {
+                        runBatch($0.batch, configuration: configuration, directory: directory)
+                    } ?? []
+                guard var reply = try? encoder.encode(outcomes) else { continue }
+                reply.append(UInt8(ascii: "\n"))
+                guard writeAll(replies, reply) else { break }
+                continue
+            }
             let outcome: PythonOutcome
             do {
                 let program = try decoder.decode(PythonProgram.self, from: Data(line))

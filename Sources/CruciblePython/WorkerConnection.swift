@@ -89,6 +89,22 @@ final class WorkerConnection: @unchecked Sendable {
         return try? JSONDecoder().decode(PythonOutcome.self, from: Data(reply))
     }
 
+    /// Runs literal checks together (`PythonProgram.isLiteralCheck`); nil when the worker died before answering.
+    func run(batch programs: [PythonProgram]) -> [PythonOutcome]? {
+        guard var line = try? JSONEncoder().encode(PythonBatch(batch: programs)) else { return nil }
+        line.append(UInt8(ascii: "\n"))
+        do {
+            try requests.write(contentsOf: line)
+        } catch {
+            return nil
+        }
+        guard let reply = replies.nextLine(),
+            let outcomes = try? JSONDecoder().decode([PythonOutcome].self, from: Data(reply)),
+            outcomes.count == programs.count
+        else { return nil }
+        return outcomes
+    }
+
     /// Why the worker is gone, once it is.
     var deathReason: String {
         process.waitUntilExit()

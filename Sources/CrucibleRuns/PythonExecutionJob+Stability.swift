@@ -29,13 +29,13 @@ extension PythonExecutionJob {
                 !task.officiallySkips(generation.code)
             else { continue }
             keys.append(key)
-            programs.append(
-                PythonProgram(
-                    id: key,
-                    source: task.program(
-                        answer: generation.code,
-                        isFullSolution: isFullSolution(generation.taskID, generation.sample)),
-                    timeout: timeout))
+            var program = PythonProgram(
+                id: key,
+                source: task.program(
+                    answer: generation.code, isFullSolution: isFullSolution(generation.taskID, generation.sample)),
+                timeout: timeout)
+            if task.isLiteralCheck(generation.code) { program.isLiteralCheck = true }
+            programs.append(program)
             outcomes.append(PythonOutcome(status: Self.pythonStatus(execution.status)))
         }
         let checked = check.check(programs, outcomes: outcomes, options: sandbox.options)

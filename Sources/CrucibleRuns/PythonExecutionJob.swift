@@ -57,10 +57,11 @@ public struct PythonExecutionJob: Sendable {
                 if task.officiallySkips(generation.code) { continue }
                 run.append(generation)
                 let whole = isFullSolution(generation.taskID, generation.sample)
-                programs.append(
-                    PythonProgram(
-                        id: "\(generation.taskID)#\(generation.sample)",
-                        source: task.program(answer: generation.code, isFullSolution: whole), timeout: timeout))
+                var program = PythonProgram(
+                    id: "\(generation.taskID)#\(generation.sample)",
+                    source: task.program(answer: generation.code, isFullSolution: whole), timeout: timeout)
+                if task.isLiteralCheck(generation.code) { program.isLiteralCheck = true }
+                programs.append(program)
             }
             var outcomes = Dictionary(
                 zip(run.map { "\($0.taskID)#\($0.sample)" }, sandbox.run(programs)),

@@ -40,11 +40,12 @@ public struct PythonScoreJob: Sendable {
         var samples = answers.map { [PythonOutcome](repeating: OfficialSkips.outcome, count: $0.count) }
         for (taskIndex, task) in tasks.enumerated() {
             for (sample, answer) in answers[taskIndex].enumerated() where !task.officiallySkips(answer.code) {
-                programs.append(
-                    PythonProgram(
-                        id: "\(task.id)#\(sample)",
-                        source: task.program(answer: answer.code, isFullSolution: answer.isFullSolution),
-                        timeout: timeout))
+                var program = PythonProgram(
+                    id: "\(task.id)#\(sample)",
+                    source: task.program(answer: answer.code, isFullSolution: answer.isFullSolution),
+                    timeout: timeout)
+                if task.isLiteralCheck(answer.code) { program.isLiteralCheck = true }
+                programs.append(program)
                 owners.append((taskIndex, sample))
             }
         }

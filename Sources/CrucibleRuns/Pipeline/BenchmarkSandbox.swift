@@ -29,7 +29,8 @@ extension PythonSandbox.Options {
     public static var ownExecutable: String {
         let own =
             (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        let worker = URL(fileURLWithPath: own).deletingLastPathComponent().appendingPathComponent("crucible-worker").path
+        let worker = URL(fileURLWithPath: own).deletingLastPathComponent().appendingPathComponent("crucible-worker")
+            .path
         return FileManager.default.isExecutableFile(atPath: worker) ? worker : own
     }
 }
