@@ -11,11 +11,15 @@ struct ChildMonitor {
     var timedOut = false
     var exitStatus: Int32?
 
+    /// `timeout` runs from the fork, or, with `renewedByReports`, from the last bytes of report (a shared child
+    /// reports after each of its programs, and each has a program's deadline).
     static func collect(
-        child: pid_t, result: Int32, stdout: Int32, stderr: Int32, timeout: Double, outputCap: Int, user: UInt32?
+        child: pid_t, result: Int32, stdout: Int32, stderr: Int32, timeout: Double, outputCap: Int, user: UInt32?,
+        renewedByReports: Bool = false
     ) -> ChildMonitor {
         var monitor = ChildMonitor()
-        let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, timeout) * 1e9)
+        let allowance = UInt64(max(0, timeout) * 1e9)
+        var deadline = DispatchTime.now().uptimeNanoseconds + allowance
         let exitWatch = crucible_pidfd_open(child)
         var open: [Int32: Int] = [result: 0, stdout: 1, stderr: 2]
         var childDone = false
@@ -52,6 +56,8 @@ struct ChildMonitor {
                 if !monitor.read(entry.fd, kind: kind, cap: outputCap) {
                     close(entry.fd)
                     open[entry.fd] = nil
+                } else if kind == 0 && renewedByReports {
+                    deadline = DispatchTime.now().uptimeNanoseconds + allowance
                 }
             }
             if exitWatch < 0 && !childDone {

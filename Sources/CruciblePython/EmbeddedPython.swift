@@ -41,6 +41,32 @@ enum EmbeddedPython {
         return finish(PyObject_CallObject(callable, arguments))
     }
 
+    /// Calls `function` (a name bound in `__main__`) with `text` and returns the text it returned; nil when it is
+    /// missing, raised, or returned something else.
+    static func callForText(_ function: String, text: String) -> String? {
+        guard let callable = global(function) else { return nil }
+        var text = text
+        let argument = text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { PyUnicode_FromStringAndSize($0.baseAddress, $0.count) }
+        }
+        guard let argument, let arguments = PyTuple_New(1) else {
+            PyErr_Clear()
+            return nil
+        }
+        PyTuple_SetItem(arguments, 0, argument)
+        defer { Py_DecRef(arguments) }
+        guard let result = PyObject_CallObject(callable, arguments) else {
+            PyErr_Print()
+            return nil
+        }
+        defer { Py_DecRef(result) }
+        guard let bytes = PyUnicode_AsUTF8(result) else {
+            PyErr_Clear()
+            return nil
+        }
+        return String(cString: bytes)
+    }
+
     /// Calls `function` (a name bound in `__main__`) with no arguments. Used in forked children, where compiling
     /// even a one-line statement would copy hundreds of the worker's pages.
     @discardableResult

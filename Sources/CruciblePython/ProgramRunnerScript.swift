@@ -126,48 +126,6 @@ enum ProgramRunnerScript {
 
         _CRUCIBLE_PASSED = json.dumps({"status": "passed"}).encode()
 
-        def _crucible_prepare_batch(sources):
-            # Programs that only compare literals (`PythonProgram.isLiteralCheck`), compiled in the worker as
-            # single programs are.
-            global _crucible_batch
-            _crucible_batch = []
-            for source in json.loads(sources):
-                try:
-                    code = compile(source, "<program>", "exec")
-                except BaseException as error:
-                    code = error
-                _crucible_batch.append((source, code))
-
-        def _crucible_run_batch():
-            # One child for several literal checks, each in a namespace of its own. Anything but a pass or a failed
-            # assertion makes the report `null`, and the worker then runs every program of the batch alone.
-            fd = _CRUCIBLE_RESULT_FD
-            reporter = os.getpid()
-            name = "<program>"
-            results = []
-            try:
-                for source, code in _crucible_batch:
-                    if isinstance(code, BaseException):
-                        results = None
-                        break
-                    linecache.cache[name] = (len(source), None, source.splitlines(True), name)
-                    namespace = {"__name__": "__main__", "__builtins__": __builtins__}
-                    try:
-                        exec(code, namespace)
-                        results.append({"status": "passed"})
-                    except BaseException as error:
-                        if _crucible_classify(error) != "failed":
-                            results = None
-                            break
-                        results.append(_crucible_describe(error, "failed", name))
-            except BaseException:
-                results = None
-            try:
-                if os.getpid() == reporter:
-                    _crucible_write(fd, json.dumps({"results": results}).encode())
-            finally:
-                os._exit(0)
-
         def _crucible_run():
             fd = _CRUCIBLE_RESULT_FD
             # Only this process reports: a copy the program forks finishes the program too, and must not write a

@@ -34,6 +34,8 @@ public struct PythonOutcome: Sendable, Hashable, Codable {
     public var trace: String?
     /// With `--check-stability`: the program run again under other hash seeds, and how many of the runs passed.
     public var stability: Stability?
+    /// The program ran in a child shared with other programs (`PythonWorker.runBatch`), not in one of its own.
+    public var sharedChild: Bool?
 
     /// How many of a program's runs, each in new workers with its own hash seed and fresh randomness, passed.
     public struct Stability: Sendable, Hashable, Codable {

@@ -11,6 +11,10 @@ public struct PythonProgram: Sendable, Hashable, Codable {
     /// a literal): nothing it does can outlive its namespace, so several such programs may share one sandboxed
     /// child (`PythonWorker.runBatch`), which spares a fork per program. Nil or false: a child of its own.
     public var isLiteralCheck: Bool?
+    /// The program may run in a child shared with other programs if the worker's audit finds it self-contained
+    /// (`SharedChildScript`); nil or false: a child of its own. For test programs whose benchmark code imports
+    /// nothing heavy (HumanEval, MBPP, CRUXEval), not for DS-1000's.
+    public var mayShareChild: Bool?
 
     public init(id: String, source: String, timeout: Double) {
         self.id = id
@@ -19,7 +23,7 @@ public struct PythonProgram: Sendable, Hashable, Codable {
     }
 }
 
-/// Several literal checks sent to a worker at once; the worker answers with one outcome per program, in order.
+/// Several programs that may share a child, sent to a worker at once; the worker answers with one outcome per program, in order.
 struct PythonBatch: Codable {
     var batch: [PythonProgram]
 }

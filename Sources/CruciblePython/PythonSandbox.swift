@@ -102,14 +102,15 @@ public final class PythonSandbox: Sendable {
         return results.withLock { $0.map { $0 ?? PythonOutcome(status: .crashed, message: "not run") } }
     }
 
-    /// Literal checks that follow each other go to a worker together, up to `batchSize` at a time; every other
-    /// program alone.
+    /// Programs that may share a child and follow each other go to a worker together, up to `batchSize` at a
+    /// time; every other program alone.
     static func units(_ programs: [PythonProgram], batchSize: Int = 32) -> [[Int]] {
+        func shares(_ program: PythonProgram) -> Bool {
+            program.probe == nil && (program.isLiteralCheck == true || program.mayShareChild == true)
+        }
         var units: [[Int]] = []
         for (index, program) in programs.enumerated() {
-            if program.isLiteralCheck == true, let last = units.last, last.count < batchSize,
-                programs[last[0]].isLiteralCheck == true
-            {
+            if shares(program), let last = units.last, last.count < batchSize, shares(programs[last[0]]) {
                 units[units.count - 1].append(index)
             } else {
                 units.append([index])

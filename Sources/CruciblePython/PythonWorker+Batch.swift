@@ -3,34 +3,63 @@ import Foundation
 import Glibc
 
 extension PythonWorker {
-    /// Literal checks run together in one sandboxed child (same limits, same confinement, each program in a
-    /// namespace of its own), which spares a fork, a copy-on-write storm and a teardown per program. Only a batch
-    /// whose every program passed or failed its assertion, within one program's deadline and without output, is
-    /// taken; anything else (an error, a crash, a timeout, output) and every program of the batch runs again alone,
-    /// so its outcome is exactly what it would have been.
+    /// Programs that may share a child (`PythonProgram.mayShareChild`, `isLiteralCheck`) run one after another in
+    /// one sandboxed child (same limits, same confinement, each in a namespace of its own), which spares a fork, a
+    /// copy-on-write storm and a teardown per program. The child reports each program as it finishes and stops at
+    /// the first one that did anything but pass or fail an assertion, or that changed state the others could see
+    /// (`SharedChildScript`); that program runs again alone and the rest go on in a new child. Programs the audit
+    /// refuses, and every program of a child that wrote output, run alone: each outcome is what it would have
+    /// been in a child of its own.
     static func runBatch(_ programs: [PythonProgram], configuration: WorkerConfiguration, directory: ProgramDirectory)
         -> [PythonOutcome]
     {
-        if programs.count > 1, let outcomes = runTogether(programs, configuration: configuration, directory: directory)
-        {
-            return outcomes
+        var outcomes = [PythonOutcome?](repeating: nil, count: programs.count)
+        let candidates = programs.count > 1 ? shareable(programs) : []
+        var start = 0
+        while candidates.count - start > 1 {
+            guard
+                let finished = runTogether(
+                    candidates[start...].map { programs[$0] }, from: start, configuration: configuration,
+                    directory: directory)
+            else { break }
+            for (offset, outcome) in finished.enumerated() { outcomes[candidates[start + offset]] = outcome }
+            start += finished.count
+            if start < candidates.count {
+                let stopped = candidates[start]
+                outcomes[stopped] = runOne(programs[stopped], configuration: configuration, directory: directory)
+                start += 1
+            }
         }
-        return programs.map { runOne($0, configuration: configuration, directory: directory) }
+        return programs.indices.map { index in
+            outcomes[index] ?? runOne(programs[index], configuration: configuration, directory: directory)
+        }
     }
 
+    /// The positions of the programs that may share a child; compiles them in the worker for `_crucible_run_batch`.
+    private static func shareable(_ programs: [PythonProgram]) -> [Int] {
+        let request = JSONValue.object([
+            ("sources", .array(programs.map { .string($0.source) })),
+            ("trusted", .array(programs.map { .bool($0.isLiteralCheck == true) })),
+        ])
+        guard let verdicts = EmbeddedPython.callForText("_crucible_prepare_batch", text: request.serialized()),
+            verdicts.utf8.count == programs.count
+        else { return [] }
+        return zip(programs.indices, verdicts.utf8).compactMap { $1 == UInt8(ascii: "1") ? $0 : nil }
+    }
+
+    /// Runs `programs` (the prepared batch's from `start` on) in one child; the outcomes of those it finished, in
+    /// order (possibly none), or nil when the child wrote output, which cannot be told apart between programs.
     private static func runTogether(
-        _ programs: [PythonProgram], configuration: WorkerConfiguration, directory: ProgramDirectory
+        _ programs: [PythonProgram], from start: Int, configuration: WorkerConfiguration, directory: ProgramDirectory
     ) -> [PythonOutcome]? {
-        let started = DispatchTime.now()
+        guard EmbeddedPython.call("_crucible_batch_from", text: String(start)) else { return nil }
         guard directory.reset() else { return nil }
         var result: [Int32] = [0, 0]
         var out: [Int32] = [0, 0]
         var err: [Int32] = [0, 0]
         guard pipe(&result) == 0, pipe(&out) == 0, pipe(&err) == 0 else { return nil }
-        let sources = JSONValue.array(programs.map { JSONValue.string($0.source) }).serialized()
-        EmbeddedPython.call("_crucible_prepare_batch", text: sources)
         let timeout = programs.map(\.timeout).min() ?? 0
-        let cpuSeconds = UInt64(timeout.rounded(.up)) + 1
+        let cpuSeconds = (UInt64(timeout.rounded(.up)) + 1) * UInt64(programs.count)
         EmbeddedPython.beforeFork()
         let pid = fork()
         if pid == 0 {
@@ -54,29 +83,29 @@ extension PythonWorker {
         }
         let collected = ChildMonitor.collect(
             child: pid, result: result[0], stdout: out[0], stderr: err[0], timeout: timeout,
-            outputCap: configuration.limits.outputBytes, user: configuration.sandboxUser)
-        guard !collected.timedOut, collected.stdout.isEmpty, collected.stderr.isEmpty,
-            let report = try? JSONDecoder().decode(BatchReport.self, from: Data(collected.report)),
-            let results = report.results, results.count == programs.count,
-            results.allSatisfy({ $0.status == .passed || $0.status == .failed })
-        else { return nil }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        let share = seconds / Double(programs.count)
-        return results.map { item in
-            PythonOutcome(
+            outputCap: configuration.limits.outputBytes, user: configuration.sandboxUser, renewedByReports: true)
+        guard collected.stdout.isEmpty, collected.stderr.isEmpty else { return nil }
+        let decoder = JSONDecoder()
+        var finished: [PythonOutcome] = []
+        // Only complete lines count: a child killed while writing leaves its last line unfinished.
+        for line in collected.report.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast() {
+            guard finished.count < programs.count, let item = try? decoder.decode(Item.self, from: Data(line)),
+                item.status == .passed || item.status == .failed
+            else { break }
+            var outcome = PythonOutcome(
                 status: item.status, exceptionType: item.type, message: item.message,
-                traceback: item.traceback ?? [], seconds: share)
+                traceback: item.traceback ?? [], seconds: item.seconds ?? 0)
+            outcome.sharedChild = true
+            finished.append(outcome)
         }
+        return finished
     }
 
-    private struct BatchReport: Decodable {
-        struct Item: Decodable {
-            var status: PythonOutcome.Status
-            var type: String?
-            var message: String?
-            var traceback: [String]?
-        }
-
-        var results: [Item]?
+    private struct Item: Decodable {
+        var status: PythonOutcome.Status
+        var type: String?
+        var message: String?
+        var traceback: [String]?
+        var seconds: Double?
     }
 }

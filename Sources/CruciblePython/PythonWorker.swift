@@ -32,6 +32,7 @@ public enum PythonWorker {
         EmbeddedPython.initialize(paths: configuration.pythonPaths)
         EmbeddedPython.run(ProgramRunnerScript.bootstrap)
         EmbeddedPython.run(ProgramProbeScript.bootstrap)
+        EmbeddedPython.run(SharedChildScript.bootstrap)
         let optional = JSONValue.array(configuration.optionalModules.map(JSONValue.string)).serialized()
         EmbeddedPython.run(
             "_CRUCIBLE_OPTIONAL = tuple(\(optional))\n_CRUCIBLE_RESULT_FD = \(SandboxChild.resultDescriptor)")

@@ -89,7 +89,8 @@ final class WorkerConnection: @unchecked Sendable {
         return try? JSONDecoder().decode(PythonOutcome.self, from: Data(reply))
     }
 
-    /// Runs literal checks together (`PythonProgram.isLiteralCheck`); nil when the worker died before answering.
+    /// Runs programs that may share a child together (`PythonWorker.runBatch`); nil when the worker died before
+    /// answering.
     func run(batch programs: [PythonProgram]) -> [PythonOutcome]? {
         guard var line = try? JSONEncoder().encode(PythonBatch(batch: programs)) else { return nil }
         line.append(UInt8(ascii: "\n"))

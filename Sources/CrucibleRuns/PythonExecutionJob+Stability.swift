@@ -35,6 +35,7 @@ extension PythonExecutionJob {
                     answer: generation.code, isFullSolution: isFullSolution(generation.taskID, generation.sample)),
                 timeout: timeout)
             if task.isLiteralCheck(generation.code) { program.isLiteralCheck = true }
+            program.mayShareChild = task.mayShareChild
             programs.append(program)
             outcomes.append(PythonOutcome(status: Self.pythonStatus(execution.status)))
         }

@@ -61,6 +61,7 @@ public struct PythonExecutionJob: Sendable {
                     id: "\(generation.taskID)#\(generation.sample)",
                     source: task.program(answer: generation.code, isFullSolution: whole), timeout: timeout)
                 if task.isLiteralCheck(generation.code) { program.isLiteralCheck = true }
+                program.mayShareChild = task.mayShareChild
                 programs.append(program)
             }
             var outcomes = Dictionary(

@@ -45,6 +45,7 @@ public struct PythonScoreJob: Sendable {
                     source: task.program(answer: answer.code, isFullSolution: answer.isFullSolution),
                     timeout: timeout)
                 if task.isLiteralCheck(answer.code) { program.isLiteralCheck = true }
+                program.mayShareChild = task.mayShareChild
                 programs.append(program)
                 owners.append((taskIndex, sample))
             }

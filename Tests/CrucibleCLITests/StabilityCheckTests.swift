@@ -111,23 +111,28 @@ struct StabilityCheckTests {
         #expect(sql.stderr.contains("is judged on SQLite"), "\(sql.stderr)")
     }
 
-    /// DS-1000's published answers: codex002's 897 and gpt-3.5-turbo-0613's 325 flip with the hash seed under
-    /// the official evaluator; under crucible's check they are listed as unstable. A run over a few tasks keeps
-    /// the test short (the whole set is in the note).
+    /// DS-1000's published answers: codex002's 897 and gpt-3.5-turbo-0613's 325 flip between runs of the official
+    /// evaluator; under crucible's check they are listed as unstable. 897 follows the hash seed. 325's answer draws
+    /// `np.random.randint` without a seed in the first test case, so its verdict follows chance (each worker's
+    /// numpy state): all five runs can agree (about one time in sixteen), and then the run is made again, up to
+    /// three times. A run over a few tasks keeps the test short (the whole set is in the note).
     @Test(SharedDatasets.required, arguments: [("codex002", "897"), ("gpt-3.5-turbo-0613", "325")])
-    func dataScienceAnswersThatFlipWithTheHashSeedAreListed(model: String, flipping: String) throws {
-        let folder = try CrucibleCommand.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+    func dataScienceAnswersThatFlipBetweenRunsAreListed(model: String, flipping: String) throws {
         let data = "\(SharedDatasets.path)/ds1000"
-        let run = try CrucibleCommand.run([
-            "run", "--benchmark", "ds1000", "--dataset", "\(data)/ds1000.jsonl.gz", "--model",
-            "replay:\(data)/answers/\(model)-answers.jsonl", "--tasks", "0,1,2,325,500,897", "--python-path",
-            "\(CrucibleCommand.packageRoot)/.python/ds1000", "--seaborn-data", "\(data)/seaborn-data",
-            "--check-stability", "4", "--run-dir", folder, "--quiet",
-        ])
-        #expect(run.status == 0, "\(run.stderr)")
-        let summary = try #require(try Self.json("\(folder)/summary.json")["stability"] as? [String: Any])
-        let listed = (summary["unstable"] as? [[String: Any]] ?? []).compactMap { $0["task_id"] as? String }
+        var listed: [String] = []
+        for _ in 0..<3 where !listed.contains(flipping) {
+            let folder = try CrucibleCommand.temporaryFolder()
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let run = try CrucibleCommand.run([
+                "run", "--benchmark", "ds1000", "--dataset", "\(data)/ds1000.jsonl.gz", "--model",
+                "replay:\(data)/answers/\(model)-answers.jsonl", "--tasks", "0,1,2,325,500,897", "--python-path",
+                "\(CrucibleCommand.packageRoot)/.python/ds1000", "--seaborn-data", "\(data)/seaborn-data",
+                "--check-stability", "4", "--run-dir", folder, "--quiet",
+            ])
+            #expect(run.status == 0, "\(run.stderr)")
+            let summary = try #require(try Self.json("\(folder)/summary.json")["stability"] as? [String: Any])
+            listed = (summary["unstable"] as? [[String: Any]] ?? []).compactMap { $0["task_id"] as? String }
+        }
         #expect(listed.contains(flipping), "\(model): unstable \(listed)")
     }
 }
