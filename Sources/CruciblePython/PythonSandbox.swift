@@ -102,21 +102,22 @@ public final class PythonSandbox: Sendable {
         return results.withLock { $0.map { $0 ?? PythonOutcome(status: .crashed, message: "not run") } }
     }
 
-    /// Programs that may share a child and follow each other go to a worker together, up to `batchSize` at a
-    /// time; every other program alone.
+    /// Programs that may share a child go to a worker together, up to `batchSize` at a time, dealt out in turn so
+    /// that a task's samples (which follow each other and cost alike) spread over the units instead of loading
+    /// one worker; every other program goes alone. `CRUCIBLE_SHARED_CHILDREN=0` in the environment sends every
+    /// program alone.
     static func units(_ programs: [PythonProgram], batchSize: Int = 32) -> [[Int]] {
-        func shares(_ program: PythonProgram) -> Bool {
-            program.probe == nil && (program.isLiteralCheck == true || program.mayShareChild == true)
+        let sharing = ProcessInfo.processInfo.environment["CRUCIBLE_SHARED_CHILDREN"] != "0"
+        let shared = programs.indices.filter { index in
+            let program = programs[index]
+            return sharing && program.probe == nil
+                && (program.isLiteralCheck == true || program.mayShareChild == true)
         }
-        var units: [[Int]] = []
-        for (index, program) in programs.enumerated() {
-            if shares(program), let last = units.last, last.count < batchSize, shares(programs[last[0]]) {
-                units[units.count - 1].append(index)
-            } else {
-                units.append([index])
-            }
-        }
-        return units
+        let count = (shared.count + batchSize - 1) / batchSize
+        var units = [[Int]](repeating: [], count: count)
+        for (position, index) in shared.enumerated() { units[position % count].append(index) }
+        let alone = Set(shared)
+        return units + programs.indices.filter { !alone.contains($0) }.map { [$0] }
     }
 
     /// Workers kept between calls: a run judges its answers a chunk at a time, and starting workers again for

@@ -6,7 +6,7 @@ extension PythonWorker {
     /// Programs that may share a child (`PythonProgram.mayShareChild`, `isLiteralCheck`) run one after another in
     /// one sandboxed child (same limits, same confinement, each in a namespace of its own), which spares a fork, a
     /// copy-on-write storm and a teardown per program. The child reports each program as it finishes and stops at
-    /// the first one that did anything but pass or fail an assertion, or that changed state the others could see
+    /// the first one that ran out of memory or stack, exited, crashed, hung, or changed state the others could see
     /// (`SharedChildScript`); that program runs again alone and the rest go on in a new child. Programs the audit
     /// refuses, and every program of a child that wrote output, run alone: each outcome is what it would have
     /// been in a child of its own.
@@ -90,7 +90,7 @@ extension PythonWorker {
         // Only complete lines count: a child killed while writing leaves its last line unfinished.
         for line in collected.report.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast() {
             guard finished.count < programs.count, let item = try? decoder.decode(Item.self, from: Data(line)),
-                item.status == .passed || item.status == .failed
+                [.passed, .failed, .error].contains(item.status)
             else { break }
             var outcome = PythonOutcome(
                 status: item.status, exceptionType: item.type, message: item.message,
