@@ -172,6 +172,47 @@ struct CRUXEvalRunTests {
         #expect(!FileManager.default.fileExists(atPath: "\(folder)/leak.jsonl"))
     }
 
+    /// Real data: the 800 problems split in two; the train side's export holds every train function and nothing
+    /// of an evaluated problem: not its function, not its input/output assertion.
+    @Test(SharedDatasets.required)
+    func theRealExportHoldsNoEvaluatedProblem() throws {
+        let folder = try CrucibleCommand.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let dataset = "\(SharedDatasets.path)/cruxeval/cruxeval.jsonl"
+        let split = try CrucibleCommand.run([
+            "split", "--benchmark", "cruxeval-o", "--dataset", dataset, "--eval-fraction", "0.5", "--out", folder,
+        ])
+        #expect(split.status == 0, "\(split.stderr)")
+        let export = try CrucibleCommand.run([
+            "export", "programs", "--benchmark", "cruxeval-o", "--dataset", dataset, "--split", "\(folder)/train.json",
+        ])
+        #expect(export.status == 0, "\(export.stderr)")
+        let train = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/train.json")))
+                as? [String: Any])
+        let trainIDs = Set(try #require(train["tasks"] as? [String]))
+        let text = try String(contentsOfFile: "\(folder)/programs.jsonl", encoding: .utf8)
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == trainIDs.count)
+        #expect(trainIDs.count > 300 && trainIDs.count < 500)
+        var evaluated = 0
+        for line in try String(contentsOfFile: dataset, encoding: .utf8).split(separator: "\n") {
+            let problem = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
+            let id = try #require(problem["id"])
+            let name = "cruxeval_" + id.dropFirst("sample_".count)
+            #expect(text.contains("def \(name)(") == trainIDs.contains(id), "\(id)")
+            guard !trainIDs.contains(id) else { continue }
+            evaluated += 1
+            let input = try #require(problem["input"])
+            let output = try #require(problem["output"])
+            let pair = try String(decoding: JSONEncoder().encode("(\(input)) == \(output)"), as: UTF8.self)
+            #expect(!text.contains(pair.dropFirst().dropLast()), "\(id)")
+        }
+        #expect(evaluated + trainIDs.count == 800)
+        // Functions may assert things themselves (cruxeval_263 does); no test assertion is exported.
+        #expect(!text.contains("assert f(") && !text.contains("assert cruxeval_"))
+    }
+
     @Test(SharedDatasets.required)
     func aReplayedPublishedFileGivesThePublishedFiguresAndBreakdowns() throws {
         let folder = try CrucibleCommand.temporaryFolder()
