@@ -134,8 +134,8 @@ struct SharedChildTests {
             "assert 6 == 6",
         ]
         let sandbox = Self.sandbox()
-        let shared = sandbox.run(Self.programs(sources, shared: true, timeout: 1))
-        let alone = sandbox.run(Self.programs(sources, shared: false, timeout: 1))
+        let shared = sandbox.run(Self.programs(sources, shared: true, timeout: 2))
+        let alone = sandbox.run(Self.programs(sources, shared: false, timeout: 2))
         #expect(
             shared.map(\.status) == [
                 .passed, .error, .passed, .timeout, .passed, .memory, .failed, .error, .passed, .passed,
