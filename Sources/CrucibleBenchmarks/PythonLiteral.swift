@@ -28,12 +28,3 @@ extension PythonTask {
         return PythonLiteral.isLiteral(answer)
     }
 }
-
-extension PythonTask {
-    /// Whether the task's programs may share a sandboxed child when the worker's audit allows it: every benchmark
-    /// but DS-1000, whose programs import the heavy libraries and run their own harness.
-    public var mayShareChild: Bool {
-        if case .ds1000 = assembly { return false }
-        return true
-    }
-}

@@ -132,12 +132,15 @@ struct ChildMonitor {
         return PythonOutcome(status: .crashed, message: message, stdout: out, stderr: err, seconds: seconds)
     }
 
-    private struct Report: Decodable {
+    /// What a child writes on its result pipe about one program (a shared child: one line per program, with its
+    /// own timing).
+    struct Report: Decodable {
         var status: PythonOutcome.Status
         var type: String?
         var message: String?
         var traceback: [String]?
         var assertion: FailedAssertion?
         var trace: String?
+        var seconds: Double?
     }
 }

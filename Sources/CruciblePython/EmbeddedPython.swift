@@ -27,23 +27,27 @@ enum EmbeddedPython {
     /// false when it is missing or raised.
     @discardableResult
     static func call(_ function: String, text: String) -> Bool {
-        guard let callable = global(function) else { return false }
-        var text = text
-        let argument = text.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { PyUnicode_FromStringAndSize($0.baseAddress, $0.count) }
-        }
-        guard let argument, let arguments = PyTuple_New(1) else {
-            PyErr_Clear()
-            return false
-        }
-        PyTuple_SetItem(arguments, 0, argument)
-        defer { Py_DecRef(arguments) }
-        return finish(PyObject_CallObject(callable, arguments))
+        finish(callReturning(function, text: text))
     }
 
     /// Calls `function` (a name bound in `__main__`) with `text` and returns the text it returned; nil when it is
     /// missing, raised, or returned something else.
     static func callForText(_ function: String, text: String) -> String? {
+        guard let result = callReturning(function, text: text) else {
+            PyErr_Print()
+            return nil
+        }
+        defer { Py_DecRef(result) }
+        guard let bytes = PyUnicode_AsUTF8(result) else {
+            PyErr_Clear()
+            return nil
+        }
+        return String(cString: bytes)
+    }
+
+    /// The new reference `function(text)` returned; nil (with the Python error set, or cleared when the argument
+    /// could not be built) otherwise.
+    private static func callReturning(_ function: String, text: String) -> UnsafeMutablePointer<PyObject>? {
         guard let callable = global(function) else { return nil }
         var text = text
         let argument = text.withUTF8 { bytes in
@@ -55,16 +59,7 @@ enum EmbeddedPython {
         }
         PyTuple_SetItem(arguments, 0, argument)
         defer { Py_DecRef(arguments) }
-        guard let result = PyObject_CallObject(callable, arguments) else {
-            PyErr_Print()
-            return nil
-        }
-        defer { Py_DecRef(result) }
-        guard let bytes = PyUnicode_AsUTF8(result) else {
-            PyErr_Clear()
-            return nil
-        }
-        return String(cString: bytes)
+        return PyObject_CallObject(callable, arguments)
     }
 
     /// Calls `function` (a name bound in `__main__`) with no arguments. Used in forked children, where compiling

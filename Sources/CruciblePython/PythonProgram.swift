@@ -23,7 +23,8 @@ public struct PythonProgram: Sendable, Hashable, Codable {
     }
 }
 
-/// Several programs that may share a child, sent to a worker at once; the worker answers with one outcome per program, in order.
+/// Several programs that may share a child, sent to a worker at once; the worker answers with one outcome per
+/// program, in order.
 struct PythonBatch: Codable {
     var batch: [PythonProgram]
 }

@@ -53,43 +53,20 @@ extension PythonWorker {
         _ programs: [PythonProgram], from start: Int, configuration: WorkerConfiguration, directory: ProgramDirectory
     ) -> [PythonOutcome]? {
         guard EmbeddedPython.call("_crucible_batch_from", text: String(start)) else { return nil }
-        guard directory.reset() else { return nil }
-        var result: [Int32] = [0, 0]
-        var out: [Int32] = [0, 0]
-        var err: [Int32] = [0, 0]
-        guard pipe(&result) == 0, pipe(&out) == 0, pipe(&err) == 0 else { return nil }
         let timeout = programs.map(\.timeout).min() ?? 0
-        let cpuSeconds = (UInt64(timeout.rounded(.up)) + 1) * UInt64(programs.count)
-        EmbeddedPython.beforeFork()
-        let pid = fork()
-        if pid == 0 {
-            EmbeddedPython.afterForkInChild()
-            let pipes = SandboxChild.Pipes(result: result[1], stdout: out[1], stderr: err[1])
-            if SandboxChild.prepare(
-                directory: directory, pipes: pipes, configuration: configuration, cpuSeconds: cpuSeconds)
-                != nil
-            {
-                EmbeddedPython.call("_crucible_run_batch")
-            }
-            _exit(0)
-        }
-        EmbeddedPython.afterForkInParent()
-        close(result[1])
-        close(out[1])
-        close(err[1])
-        guard pid > 0 else {
-            [result[0], out[0], err[0]].forEach { close($0) }
-            return nil
-        }
-        let collected = ChildMonitor.collect(
-            child: pid, result: result[0], stdout: out[0], stderr: err[0], timeout: timeout,
-            outputCap: configuration.limits.outputBytes, user: configuration.sandboxUser, renewedByReports: true)
+        guard
+            case .success(let collected) = runChild(
+                calling: "_crucible_run_batch", timeout: timeout,
+                cpuSeconds: (UInt64(timeout.rounded(.up)) + 1) * UInt64(programs.count), renewedByReports: true,
+                configuration: configuration, directory: directory)
+        else { return nil }
         guard collected.stdout.isEmpty, collected.stderr.isEmpty else { return nil }
         let decoder = JSONDecoder()
         var finished: [PythonOutcome] = []
         // Only complete lines count: a child killed while writing leaves its last line unfinished.
         for line in collected.report.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast() {
-            guard finished.count < programs.count, let item = try? decoder.decode(Item.self, from: Data(line)),
+            guard finished.count < programs.count,
+                let item = try? decoder.decode(ChildMonitor.Report.self, from: Data(line)),
                 [.passed, .failed, .error].contains(item.status)
             else { break }
             var outcome = PythonOutcome(
@@ -99,13 +76,5 @@ extension PythonWorker {
             finished.append(outcome)
         }
         return finished
-    }
-
-    private struct Item: Decodable {
-        var status: PythonOutcome.Status
-        var type: String?
-        var message: String?
-        var traceback: [String]?
-        var seconds: Double?
     }
 }

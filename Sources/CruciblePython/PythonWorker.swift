@@ -87,18 +87,40 @@ public enum PythonWorker {
         -> PythonOutcome
     {
         let started = DispatchTime.now()
+        EmbeddedPython.call("_crucible_prepare", text: program.source)
+        let watched = runChild(
+            calling: "_crucible_run", timeout: program.timeout,
+            cpuSeconds: UInt64(program.timeout.rounded(.up)) + 1, configuration: configuration, directory: directory)
+        switch watched {
+        case .failure(let failure):
+            return PythonOutcome(status: .crashed, message: failure.message)
+        case .success(let collected):
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+            return collected.outcome(seconds: seconds)
+        }
+    }
+
+    /// Why a child could not be started.
+    struct ChildFailure: Error {
+        var message: String
+    }
+
+    /// Forks a sandboxed child, in a fresh working directory, that calls `function` (bound in `__main__`, prepared
+    /// before the fork), and watches it to the end (`ChildMonitor.collect`).
+    static func runChild(
+        calling function: String, timeout: Double, cpuSeconds: UInt64, renewedByReports: Bool = false,
+        configuration: WorkerConfiguration, directory: ProgramDirectory
+    ) -> Result<ChildMonitor, ChildFailure> {
         guard directory.reset() else {
-            return PythonOutcome(
-                status: .crashed, message: "cannot prepare the working directory \(directory.path): errno \(errno)")
+            return .failure(
+                ChildFailure(message: "cannot prepare the working directory \(directory.path): errno \(errno)"))
         }
         var result: [Int32] = [0, 0]
         var out: [Int32] = [0, 0]
         var err: [Int32] = [0, 0]
         guard pipe(&result) == 0, pipe(&out) == 0, pipe(&err) == 0 else {
-            return PythonOutcome(status: .crashed, message: "cannot create pipes: errno \(errno)")
+            return .failure(ChildFailure(message: "cannot create pipes: errno \(errno)"))
         }
-        EmbeddedPython.call("_crucible_prepare", text: program.source)
-        let cpuSeconds = UInt64(program.timeout.rounded(.up)) + 1
         EmbeddedPython.beforeFork()
         let pid = fork()
         if pid == 0 {
@@ -108,7 +130,7 @@ public enum PythonWorker {
                 directory: directory, pipes: pipes, configuration: configuration, cpuSeconds: cpuSeconds)
                 != nil
             {
-                EmbeddedPython.call("_crucible_run")
+                EmbeddedPython.call(function)
             }
             _exit(0)
         }
@@ -118,13 +140,13 @@ public enum PythonWorker {
         close(err[1])
         guard pid > 0 else {
             [result[0], out[0], err[0]].forEach { close($0) }
-            return PythonOutcome(status: .crashed, message: "fork failed: errno \(errno)")
+            return .failure(ChildFailure(message: "fork failed: errno \(errno)"))
         }
-        let collected = ChildMonitor.collect(
-            child: pid, result: result[0], stdout: out[0], stderr: err[0], timeout: program.timeout,
-            outputCap: configuration.limits.outputBytes, user: configuration.sandboxUser)
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        return collected.outcome(seconds: seconds)
+        return .success(
+            ChildMonitor.collect(
+                child: pid, result: result[0], stdout: out[0], stderr: err[0], timeout: timeout,
+                outputCap: configuration.limits.outputBytes, user: configuration.sandboxUser,
+                renewedByReports: renewedByReports))
     }
 
     static func writeAll(_ descriptor: Int32, _ data: Data) -> Bool {

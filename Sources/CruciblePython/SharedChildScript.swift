@@ -30,9 +30,9 @@ enum SharedChildScript {
             return isinstance(value, type(sys)) or module + "." + name in sys.modules
 
         def _crucible_self_contained(tree):
-            # The modules the program imports when it is self-contained, else None. Names bound to modules may only be followed by an attribute (`math.sqrt`), never passed on or kept,
-            # so that every module a program touches is known here, and none of the attributes it reads is a
-            # module (statistics.random, typing.sys).
+            # The modules the program imports when it is self-contained, else None. Names bound to modules may
+            # only be followed by an attribute (`math.sqrt`), never passed on or kept, so that every module a
+            # program touches is known here, and none of the attributes it reads is a module (statistics.random).
             modules = {}
             qualified = set()
             for node in ast.walk(tree):
@@ -102,15 +102,19 @@ enum SharedChildScript {
                     found.append(node.module)
             return tuple(name for name in found if name in _CRUCIBLE_SHAREABLE_MODULES)
 
+        _crucible_shareable_imported = False
+
         def _crucible_prepare_batch(payload):
             # Compiles every program of the batch in the worker, as single programs are. The shareable modules are
             # imported here, before any fork: one loaded in a child (Counter.most_common imports heapq) would
             # change the state the child compares, and end it.
             # Returns one character per program: "1" when it may share a child.
-            global _crucible_batch, _crucible_batch_start, _crucible_batch_modules
+            global _crucible_batch, _crucible_batch_start, _crucible_batch_modules, _crucible_shareable_imported
             _crucible_batch_start = 0
-            for name in _CRUCIBLE_SHAREABLE_MODULES:
-                importlib.import_module(name)
+            if not _crucible_shareable_imported:
+                for name in _CRUCIBLE_SHAREABLE_MODULES:
+                    importlib.import_module(name)
+                _crucible_shareable_imported = True
             request = json.loads(payload)
             _crucible_batch = []
             verdicts = []
@@ -141,8 +145,8 @@ enum SharedChildScript {
             # leaves them no way to others), with the attributes of those modules' classes, functions and other
             # objects, and the items of their public containers. References, not ids: an object put in the place
             # of one that was freed could have its address.
-            state = list(itertools.chain.from_iterable(builtins.__dict__.items()))
             chain = itertools.chain.from_iterable
+            state = list(chain(builtins.__dict__.items()))
             for name in _crucible_batch_modules:
                 namespace = sys.modules[name].__dict__
                 state.append(_CRUCIBLE_MARK)

@@ -29,14 +29,10 @@ extension PythonExecutionJob {
                 !task.officiallySkips(generation.code)
             else { continue }
             keys.append(key)
-            var program = PythonProgram(
-                id: key,
-                source: task.program(
-                    answer: generation.code, isFullSolution: isFullSolution(generation.taskID, generation.sample)),
-                timeout: timeout)
-            if task.isLiteralCheck(generation.code) { program.isLiteralCheck = true }
-            program.mayShareChild = task.mayShareChild
-            programs.append(program)
+            programs.append(
+                task.sandboxProgram(
+                    id: key, answer: generation.code,
+                    isFullSolution: isFullSolution(generation.taskID, generation.sample), timeout: timeout))
             outcomes.append(PythonOutcome(status: Self.pythonStatus(execution.status)))
         }
         let checked = check.check(programs, outcomes: outcomes, options: sandbox.options)

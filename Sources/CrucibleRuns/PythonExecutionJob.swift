@@ -57,12 +57,10 @@ public struct PythonExecutionJob: Sendable {
                 if task.officiallySkips(generation.code) { continue }
                 run.append(generation)
                 let whole = isFullSolution(generation.taskID, generation.sample)
-                var program = PythonProgram(
-                    id: "\(generation.taskID)#\(generation.sample)",
-                    source: task.program(answer: generation.code, isFullSolution: whole), timeout: timeout)
-                if task.isLiteralCheck(generation.code) { program.isLiteralCheck = true }
-                program.mayShareChild = task.mayShareChild
-                programs.append(program)
+                programs.append(
+                    task.sandboxProgram(
+                        id: "\(generation.taskID)#\(generation.sample)", answer: generation.code,
+                        isFullSolution: whole, timeout: timeout))
             }
             var outcomes = Dictionary(
                 zip(run.map { "\($0.taskID)#\($0.sample)" }, sandbox.run(programs)),

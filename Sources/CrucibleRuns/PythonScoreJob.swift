@@ -40,13 +40,10 @@ public struct PythonScoreJob: Sendable {
         var samples = answers.map { [PythonOutcome](repeating: OfficialSkips.outcome, count: $0.count) }
         for (taskIndex, task) in tasks.enumerated() {
             for (sample, answer) in answers[taskIndex].enumerated() where !task.officiallySkips(answer.code) {
-                var program = PythonProgram(
-                    id: "\(task.id)#\(sample)",
-                    source: task.program(answer: answer.code, isFullSolution: answer.isFullSolution),
-                    timeout: timeout)
-                if task.isLiteralCheck(answer.code) { program.isLiteralCheck = true }
-                program.mayShareChild = task.mayShareChild
-                programs.append(program)
+                programs.append(
+                    task.sandboxProgram(
+                        id: "\(task.id)#\(sample)", answer: answer.code, isFullSolution: answer.isFullSolution,
+                        timeout: timeout))
                 owners.append((taskIndex, sample))
             }
         }

@@ -129,21 +129,28 @@ struct CRUXEvalRunTests {
         #expect(server.requests.isEmpty)
     }
 
-    @Test func programsExportHoldsTheTrainSidesSourceOnly() throws {
-        let folder = try CrucibleCommand.temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let dataset = try Self.writeDataset(folder)
+    /// `crucible split` of `dataset` into `folder`, then `crucible export programs` of its train side into
+    /// `folder/programs.jsonl`; returns train.json.
+    static func splitAndExport(_ dataset: String, evalFraction: String, into folder: String) throws -> [String: Any] {
         let split = try CrucibleCommand.run([
-            "split", "--benchmark", "cruxeval-o", "--dataset", dataset, "--eval-fraction", "0.34", "--out", folder,
+            "split", "--benchmark", "cruxeval-o", "--dataset", dataset, "--eval-fraction", evalFraction, "--out",
+            folder,
         ])
         #expect(split.status == 0, "\(split.stderr)")
         let export = try CrucibleCommand.run([
             "export", "programs", "--benchmark", "cruxeval-o", "--dataset", dataset, "--split", "\(folder)/train.json",
         ])
         #expect(export.status == 0, "\(export.stderr)")
-        let train = try #require(
+        return try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/train.json")))
                 as? [String: Any])
+    }
+
+    @Test func programsExportHoldsTheTrainSidesSourceOnly() throws {
+        let folder = try CrucibleCommand.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let dataset = try Self.writeDataset(folder)
+        let train = try Self.splitAndExport(dataset, evalFraction: "0.34", into: folder)
         let trainIDs = try #require(train["tasks"] as? [String])
         #expect(trainIDs.count == 2)
         let lines = try String(contentsOfFile: "\(folder)/programs.jsonl", encoding: .utf8).split(separator: "\n")
@@ -179,17 +186,7 @@ struct CRUXEvalRunTests {
         let folder = try CrucibleCommand.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let dataset = "\(SharedDatasets.path)/cruxeval/cruxeval.jsonl"
-        let split = try CrucibleCommand.run([
-            "split", "--benchmark", "cruxeval-o", "--dataset", dataset, "--eval-fraction", "0.5", "--out", folder,
-        ])
-        #expect(split.status == 0, "\(split.stderr)")
-        let export = try CrucibleCommand.run([
-            "export", "programs", "--benchmark", "cruxeval-o", "--dataset", dataset, "--split", "\(folder)/train.json",
-        ])
-        #expect(export.status == 0, "\(export.stderr)")
-        let train = try #require(
-            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/train.json")))
-                as? [String: Any])
+        let train = try Self.splitAndExport(dataset, evalFraction: "0.5", into: folder)
         let trainIDs = Set(try #require(train["tasks"] as? [String]))
         let text = try String(contentsOfFile: "\(folder)/programs.jsonl", encoding: .utf8)
         let lines = text.split(separator: "\n")
